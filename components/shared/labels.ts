@@ -1,0 +1,49 @@
+/** Words shown for entity types and sources; one place so the UI speaks consistently. */
+import type { EntityType } from '../../lib/engine/types.ts';
+
+export const TYPE_LABEL: Record<EntityType, string> = {
+  organization: 'Organisation',
+  person: 'Person',
+  country: 'Country',
+  place: 'Place',
+  initiative: 'Programme',
+  event: 'Event',
+  group: 'Group',
+  concept: 'Concept',
+};
+
+export function formatValue(value: string | number, unit?: string): string {
+  const v = typeof value === 'number' ? value.toLocaleString('en-GB') : value;
+  return unit ? `${v} ${unit}` : v;
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** Only http(s) links are ever rendered as links: a pack cannot smuggle javascript: URLs into the UI. */
+export function safeHref(url: string | undefined | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function wikipediaUrl(title: string): string {
+  return `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
+}
+
+export function wikipediaSearchUrl(name: string): string {
+  return `https://en.wikipedia.org/w/index.php?search=${encodeURIComponent(name)}`;
+}
+
+export function newsSearchUrl(name: string): string {
+  return `https://news.google.com/search?q=${encodeURIComponent(`"${name}"`)}`;
+}

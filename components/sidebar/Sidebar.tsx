@@ -1,0 +1,300 @@
+import { useRef } from 'preact/hooks';
+import type { SidebarState, TypeFilter } from './state.ts';
+import { visibleEntities, entityByKey } from './state.ts';
+import { EntityDetail } from './EntityDetail.tsx';
+import { TYPE_LABEL } from '../shared/labels.ts';
+import type { SitePolicy } from '../../lib/storage/settings.ts';
+
+export interface SidebarProps {
+  state: SidebarState;
+  collapsed: boolean;
+  width: number;
+  sitePolicy: SitePolicy;
+  siteName: string;
+  highlightsOn: boolean;
+  highlightsSupported: boolean;
+  onSelectEntity: (key: string | null) => void;
+  onFilter: (filter: TypeFilter) => void;
+  onQuery: (q: string) => void;
+  onJumpToMention: (key: string, index: number) => void;
+  onStepMention: (key: string, dir: 1 | -1) => void;
+  onClose: () => void;
+  onToggleCollapsed: () => void;
+  onResize: (width: number) => void;
+  onSetSitePolicy: (p: SitePolicy) => void;
+  onToggleHighlights: () => void;
+  onExport: (format: 'markdown' | 'csv', action: 'copy' | 'download') => void;
+  onPrint: () => void;
+  onRetry?: () => void;
+}
+
+const FILTERS: { id: TypeFilter; label: string }[] = [
+  { id: 'all', label: 'All' },
+  { id: 'organization', label: 'Organisations' },
+  { id: 'person', label: 'People' },
+  { id: 'place', label: 'Places' },
+  { id: 'initiative', label: 'Programmes' },
+  { id: 'event', label: 'Events' },
+];
+
+/** Resize step for the keyboard, px. */
+const RESIZE_STEP = 20;
+
+export function Sidebar(props: SidebarProps) {
+  const { state, collapsed, width } = props;
+  const listRef = useRef<HTMLUListElement>(null);
+  if (collapsed) {
+    return (
+      <button type="button" class="tab" onClick={props.onToggleCollapsed} aria-label="Open the Backstory sidebar" title="Backstory">
+        <span aria-hidden="true">B</span>
+        {state.result && <span class="tab-count">{state.result.entities.length}</span>}
+      </button>
+    );
+  }
+  const visible = visibleEntities(state);
+  const selected = state.selected ? entityByKey(state, state.selected) : undefined;
+  const selectedEntry = state.selected ? state.entries[selected?.id ?? state.selected] : undefined;
+  const presentIds = new Set((state.result?.entities ?? []).map((e) => e.id).filter((x): x is string => !!x));
+  const known = visible.filter((e) => e.id);
+  const unknown = visible.filter((e) => !e.id);
+
+  const onListKey = (ev: KeyboardEvent) => {
+    const items = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.entity') ?? []);
+    const root = listRef.current?.getRootNode() as ShadowRoot | Document | undefined;
+    const i = items.indexOf(root?.activeElement as HTMLButtonElement);
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      const next = items[Math.min(items.length - 1, Math.max(0, i + (ev.key === 'ArrowDown' ? 1 : -1)))];
+      next?.focus();
+    } else if (ev.key === 'Home' || ev.key === 'End') {
+      ev.preventDefault();
+      (ev.key === 'Home' ? items[0] : items.at(-1))?.focus();
+    }
+  };
+
+  const onPanelKey = (ev: KeyboardEvent) => {
+    const target = ev.target as HTMLElement;
+    if (target.tagName === 'INPUT' || target.tagName === 'SELECT') {
+      if (ev.key === 'Escape' && target.tagName === 'INPUT') props.onQuery('');
+      return;
+    }
+    if (ev.key === 'Escape') {
+      ev.stopPropagation();
+      if (state.selected) props.onSelectEntity(null);
+      else props.onClose();
+    } else if ((ev.key === 'n' || ev.key === 'p') && state.selected && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+      props.onStepMention(state.selected, ev.key === 'n' ? 1 : -1);
+    }
+  };
+
+  const onResizeKey = (ev: KeyboardEvent) => {
+    if (ev.key === 'ArrowLeft') props.onResize(width + RESIZE_STEP);
+    else if (ev.key === 'ArrowRight') props.onResize(width - RESIZE_STEP);
+  };
+
+  const onResizePointer = (ev: PointerEvent) => {
+    const handle = ev.currentTarget as HTMLElement;
+    handle.setPointerCapture(ev.pointerId);
+    const startX = ev.clientX;
+    const startW = width;
+    const move = (e: PointerEvent) => props.onResize(startW + (startX - e.clientX));
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  };
+
+  return (
+    <aside class="panel" aria-label="Backstory" onKeyDown={onPanelKey} style={{ width: `${width}px` }}>
+      <div
+        class="resize"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Resize the sidebar"
+        aria-valuenow={width}
+        aria-valuemin={320}
+        aria-valuemax={520}
+        tabIndex={0}
+        onKeyDown={onResizeKey}
+        onPointerDown={onResizePointer}
+      />
+      <header class="head">
+        <div class="brand">
+          <span class="logo" aria-hidden="true">
+            B
+          </span>
+          <span>Backstory</span>
+        </div>
+        <div class="head-actions">
+          <button type="button" class="icon" onClick={props.onToggleCollapsed} aria-label="Collapse the sidebar" title="Collapse">
+            ⇥
+          </button>
+          <button type="button" class="icon" onClick={props.onClose} aria-label="Close Backstory" title="Close">
+            ×
+          </button>
+        </div>
+      </header>
+      {state.title && <h1 class="article-title">{state.title}</h1>}
+      {state.result && (
+        <p class="count" data-testid="entity-count">
+          {state.result.entities.length} {state.result.entities.length === 1 ? 'entity' : 'entities'} found
+          {state.result.partial && <span class="badge"> partial: a very long page, only its first part was read</span>}
+        </p>
+      )}
+      <div class="sr-only" role="status" aria-live="polite">
+        {state.announcement}
+      </div>
+      {state.status.kind === 'loading' && (
+        <p class="status loading" role="status">
+          {state.status.message}
+        </p>
+      )}
+      {state.status.kind === 'error' && (
+        <div class="status error" role="alert">
+          <p>{state.status.message}</p>
+          {props.onRetry && (
+            <button type="button" onClick={props.onRetry}>
+              Try again
+            </button>
+          )}
+        </div>
+      )}
+      {state.status.kind === 'empty' && <p class="status empty">{state.status.message}</p>}
+      {selected || selectedEntry ? (
+        <EntityDetail
+          entity={selected ?? null}
+          entry={selectedEntry}
+          text={state.text}
+          presentIds={presentIds}
+          relatedNames={state.relatedNames}
+          onBack={() => props.onSelectEntity(null)}
+          onSelectRelated={(id) => props.onSelectEntity(id)}
+          onJumpToMention={(i) => state.selected && props.onJumpToMention(state.selected, i)}
+          mentionCursor={state.selected ? state.mentionCursor[state.selected] : undefined}
+        />
+      ) : (
+        state.result &&
+        state.result.entities.length > 0 && (
+          <>
+            <div class="tools">
+              <label class="sr-only" for="bs-search">
+                Search entities
+              </label>
+              <input id="bs-search" type="search" placeholder="Search entities" value={state.query} onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)} />
+              <div class="filters" role="group" aria-label="Filter by type">
+                {FILTERS.map((f) => (
+                  <button type="button" key={f.id} class="chip" aria-pressed={state.filter === f.id} onClick={() => props.onFilter(f.id)}>
+                    {f.label}
+                  </button>
+                ))}
+              </div>
+            </div>
+            {visible.length === 0 && <p class="status empty">No entities match.</p>}
+            <ul class="entities" ref={listRef} onKeyDown={onListKey} aria-label="Entities in this article, most central first">
+              {known.map((e) => {
+                const entry = e.id ? state.entries[e.id] : undefined;
+                return (
+                  <li key={e.key}>
+                    <button type="button" class="entity" onClick={() => props.onSelectEntity(e.key)} data-entity={e.key}>
+                      <span class="name">{e.name}</span>
+                      <span class={`type type-${e.type}`}>{TYPE_LABEL[e.type]}</span>
+                      <span class="n" aria-label={`${e.mentionCount} mentions`}>
+                        {e.mentionCount}
+                      </span>
+                      {e.ambiguity?.weak && <span class="badge weak">uncertain</span>}
+                      <span class="desc">{entry?.description ?? e.description ?? ''}</span>
+                      {entry?.facts[0] && (
+                        <span class="fact">
+                          {entry.facts[0].label}: {String(entry.facts[0].value)}
+                          {entry.facts[0].unit ? ` ${entry.facts[0].unit}` : ''} ({entry.facts[0].asOf})
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            {unknown.length > 0 && (
+              <details class="unknown-list">
+                <summary>Other names in this article ({unknown.length}, not in the knowledge base)</summary>
+                <ul class="entities">
+                  {unknown.map((e) => (
+                    <li key={e.key}>
+                      <button type="button" class="entity" onClick={() => props.onSelectEntity(e.key)} data-entity={e.key}>
+                        <span class="name">{e.name}</span>
+                        <span class={`type type-${e.type}`}>{TYPE_LABEL[e.type]}</span>
+                        <span class="n">{e.mentionCount}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            {state.result.figures.length > 0 && (
+              <details class="figures">
+                <summary>Figures in this article ({state.result.figures.length})</summary>
+                <ul>
+                  {state.result.figures.map((f, i) => {
+                    const about = f.entity ? entityByKey(state, f.entity) : undefined;
+                    return (
+                      <li key={i}>
+                        <strong>{f.text}</strong>
+                        {about && (
+                          <>
+                            {' '}
+                            — about{' '}
+                            <button type="button" class="link" onClick={() => props.onSelectEntity(about.key)}>
+                              {about.name}
+                            </button>
+                          </>
+                        )}
+                        <p class="sentence">{f.sentence}</p>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </details>
+            )}
+          </>
+        )
+      )}
+      <footer class="foot">
+        {state.result && state.result.entities.length > 0 && (
+          <div class="export" role="group" aria-label="Export the glossary">
+            <button type="button" onClick={() => props.onExport('markdown', 'copy')}>
+              Copy Markdown
+            </button>
+            <button type="button" onClick={() => props.onExport('markdown', 'download')}>
+              Markdown
+            </button>
+            <button type="button" onClick={() => props.onExport('csv', 'download')}>
+              CSV
+            </button>
+            <button type="button" onClick={props.onPrint}>
+              Handout
+            </button>
+          </div>
+        )}
+        <div class="site">
+          <label>
+            On {props.siteName || 'this site'}:{' '}
+            <select value={props.sitePolicy} onChange={(e) => props.onSetSitePolicy((e.currentTarget as HTMLSelectElement).value as SitePolicy)}>
+              <option value="default">Articles only</option>
+              <option value="always">Always on this site</option>
+              <option value="never">Never on this site</option>
+            </select>
+          </label>
+          {props.highlightsSupported && (
+            <label>
+              <input type="checkbox" checked={props.highlightsOn} onChange={props.onToggleHighlights} /> Highlight names
+            </label>
+          )}
+        </div>
+        <p class="privacy">Runs in your browser. Nothing about this page leaves it.</p>
+      </footer>
+    </aside>
+  );
+}

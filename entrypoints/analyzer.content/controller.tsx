@@ -1,0 +1,690 @@
+/**
+ * The analyzer's one owner of everything Backstory adds to a page: the sidebar
+ * host, the hover-card host, the highlights, listeners and timers. destroy()
+ * removes all of it (extension reloaded, site switched off, user closed it).
+ *
+ * Flow: extract the article (lib/page/extract) → ask the background to analyse
+ * the text (the engine and compromise run there, off the page's main thread) →
+ * map mentions to Ranges → highlight → render the sidebar and hover cards.
+ */
+import { render } from 'preact';
+import * as v from 'valibot';
+import { Sidebar } from '../../components/sidebar/Sidebar.tsx';
+import { HoverCard } from '../../components/hover-card/HoverCard.tsx';
+import { reducer, initialState, stepMention, entityByKey, type SidebarState, type Action } from '../../components/sidebar/state.ts';
+import uiCss from '../../components/shared/ui.css?inline';
+import { extractArticle, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
+import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
+import { HighlightLayer } from '../../lib/page/highlights.ts';
+import { createShadowHost, type ShadowHost } from '../../lib/page/shadow-host.ts';
+import { caretAt, mentionAt, rectsContain, type MentionRef } from '../../lib/page/hit-test.ts';
+import { placeCard } from '../../lib/page/placement.ts';
+import { createClient, ContextGoneError, type Send, type Transport } from '../../lib/messaging/client.ts';
+import { ContentMessageSchema, MAX_ARTICLE_CHARS, type ContentMessage, type EntryView } from '../../lib/messaging/protocol.ts';
+import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH, siteKey, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
+import { glossaryCsv, glossaryMarkdown } from '../../lib/export/glossary.ts';
+import type { Entity } from '../../lib/engine/types.ts';
+
+export type Launch = { kind: 'auto' } | { kind: 'user' } | { kind: 'lookup'; query: string; entries: EntryView[] };
+
+/** Narrowest window in which the sidebar docks beside the article (shifting the page) instead of over it, px. */
+const DOCK_MIN_WINDOW = 1100;
+/** Quiet time after the page changes before re-reading it (live pages that append paragraphs), ms. */
+const LIVE_UPDATE_DEBOUNCE_MS = 2000;
+/** A live page is re-read at most this many times, so a ticking page cannot keep us busy. */
+const LIVE_UPDATE_MAX = 5;
+/** New text needed before a live page is re-read, characters. */
+const LIVE_UPDATE_MIN_GROWTH = 200;
+/** After single-page-app navigation, wait for the new article to render, ms. */
+const SPA_SETTLE_MS = 600;
+
+export interface AnalyzerDeps {
+  doc: Document;
+  win: Window & typeof globalThis;
+  transport: Transport;
+  onContentMessage: (listener: (message: unknown) => void) => () => void;
+  onInvalidated: (fn: () => void) => void;
+}
+
+interface HoverState {
+  token: number;
+  ref: MentionRef | null;
+  shown: boolean;
+  lookup?: { query: string; entries: EntryView[]; rect: DOMRect | null };
+  position: { left: number; top: number } | null;
+}
+
+export class Analyzer {
+  destroyed = false;
+  private readonly doc: Document;
+  private readonly win: Window & typeof globalThis;
+  private readonly send: Send;
+  private state: SidebarState = initialState;
+  private settings: Settings = DEFAULT_SETTINGS;
+  private sitePolicy: SitePolicy = 'default';
+  private sidebarOpen = false;
+  private collapsed = false;
+  private width = DEFAULT_SETTINGS.sidebarWidth;
+  private sidebarHost: ShadowHost | null = null;
+  private cardHost: ShadowHost | null = null;
+  private readonly highlights: HighlightLayer;
+  private article: ExtractedArticle | null = null;
+  private byNode = new Map<Text, TextSegment[]>();
+  private mentionRefs: MentionRef[] = [];
+  private hover: HoverState = { token: 0, ref: null, shown: false, position: null };
+  private showTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveTimer: ReturnType<typeof setTimeout> | undefined;
+  private liveUpdates = 0;
+  private pointerFrame = 0;
+  private lastPointer: { x: number; y: number } | null = null;
+  private readonly cleanups: (() => void)[] = [];
+  private savedMarginRight: string | null = null;
+  private analysisToken = 0;
+  private liveObserver: MutationObserver | null = null;
+
+  constructor(private readonly deps: AnalyzerDeps) {
+    this.doc = deps.doc;
+    this.win = deps.win;
+    this.send = createClient(deps.transport);
+    this.highlights = new HighlightLayer(deps.win);
+    deps.onInvalidated(() => this.destroy());
+    this.cleanups.push(deps.onContentMessage((m) => this.onMessage(m)));
+  }
+
+  async start(launch: Launch): Promise<void> {
+    try {
+      const res = await this.send('cs/get-settings', {});
+      if (res.ok) {
+        this.settings = res.value.settings;
+        this.sitePolicy = res.value.sitePolicy;
+        this.width = clampWidth(this.settings.sidebarWidth);
+        this.collapsed = this.settings.sidebarCollapsed;
+      }
+    } catch (e) {
+      if (this.gone(e)) return;
+    }
+    this.listen();
+    if (launch.kind !== 'auto' || this.settings.autoOpenSidebar) this.openSidebar(launch.kind !== 'auto');
+    if (launch.kind === 'lookup') this.showLookup(launch.query, launch.entries);
+    await this.analyze(launch.kind !== 'auto');
+  }
+
+  relaunch(launch: Launch): void {
+    if (launch.kind === 'lookup') {
+      this.showLookup(launch.query, launch.entries);
+      return;
+    }
+    if (launch.kind === 'user') this.toggleSidebar();
+  }
+
+  // ---- analysis -------------------------------------------------------------
+
+  private async analyze(userAsked: boolean): Promise<void> {
+    const token = ++this.analysisToken;
+    this.dispatch({ type: 'loading', message: 'Reading the article…' });
+    let article: ExtractedArticle | null = null;
+    try {
+      article = extractArticle(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always' });
+    } catch {
+      article = null;
+    }
+    if (token !== this.analysisToken || this.destroyed) return;
+    if (!article) {
+      this.article = null;
+      this.dispatch({ type: 'empty', message: 'This page has no article text for Backstory to read.' });
+      void this.reportCount(0);
+      return;
+    }
+    this.article = article;
+    this.byNode = segmentsByNode(article.segments);
+    this.dispatch({ type: 'loading', message: 'Finding the names in this article…' });
+    try {
+      const res = await this.send('cs/analyze', { url: this.win.location.href, title: article.title.slice(0, 500), text: article.text, truncated: article.truncated });
+      if (token !== this.analysisToken || this.destroyed) return;
+      if (!res.ok) {
+        this.dispatch({ type: 'error', message: `Backstory could not analyse this page: ${res.error}` });
+        return;
+      }
+      const { result, entries, related } = res.value;
+      if (article.truncated) result.partial = true;
+      this.dispatch({ type: 'loaded', result, entries, relatedNames: related, url: this.win.location.href, text: article.text });
+      this.applyHighlights();
+      void this.reportCount(result.entities.length);
+    } catch (e) {
+      if (this.gone(e)) return;
+      this.dispatch({ type: 'error', message: 'Backstory could not reach its background process. Try again, or reload the page.' });
+    }
+  }
+
+  private applyHighlights(): void {
+    this.highlights.clear();
+    const result = this.state.result;
+    const article = this.article;
+    if (!result || !article) return;
+    const refs: MentionRef[] = [];
+    const ranges: Range[] = [];
+    const types = new Set(this.settings.highlightTypes);
+    for (const e of result.entities) {
+      e.mentions.forEach((m, index) => {
+        refs.push({ start: m.start, end: m.end, key: e.key, index });
+        if (!types.has(e.type)) return;
+        const r = rangeFor(this.doc, article.segments, m.start, m.end);
+        if (r) ranges.push(r);
+      });
+    }
+    refs.sort((a, b) => a.start - b.start);
+    this.mentionRefs = refs;
+    if (this.settings.highlights) this.highlights.show(ranges);
+  }
+
+  private async reportCount(count: number): Promise<void> {
+    try {
+      await this.send('cs/report-count', { count });
+    } catch (e) {
+      this.gone(e);
+    }
+  }
+
+  // ---- state and rendering ---------------------------------------------------
+
+  private dispatch(action: Action): void {
+    this.state = reducer(this.state, action);
+    this.renderSidebar();
+  }
+
+  private openSidebar(focus: boolean): void {
+    this.sidebarOpen = true;
+    if (!this.sidebarHost) {
+      this.sidebarHost = createShadowHost(this.doc, 'backstory-sidebar', uiCss);
+      this.applyTheme(this.sidebarHost);
+    }
+    this.renderSidebar();
+    this.dock();
+    if (focus) this.focusSidebar();
+  }
+
+  private closeSidebar(): void {
+    this.sidebarOpen = false;
+    if (this.sidebarHost) {
+      render(null, this.sidebarHost.mount);
+      this.sidebarHost.destroy();
+      this.sidebarHost = null;
+    }
+    this.undock();
+  }
+
+  toggleSidebar(): void {
+    if (this.sidebarOpen && !this.collapsed) this.closeSidebar();
+    else {
+      this.collapsed = false;
+      this.openSidebar(true);
+    }
+  }
+
+  private focusSidebar(): void {
+    this.win.requestAnimationFrame(() => {
+      const root = this.sidebarHost?.root;
+      const target = root?.querySelector<HTMLElement>('#bs-detail-title') ?? root?.querySelector<HTMLElement>('button.entity') ?? root?.querySelector<HTMLElement>('button, [tabindex]');
+      target?.focus();
+    });
+  }
+
+  private applyTheme(host: ShadowHost): void {
+    if (this.settings.theme !== 'system') host.mount.setAttribute('data-theme', this.settings.theme);
+    else host.mount.removeAttribute('data-theme');
+  }
+
+  /** Shift the page left so the docked sidebar does not cover the article (wide windows only). */
+  private dock(): void {
+    const root = this.doc.documentElement;
+    if (!root || !this.sidebarOpen || this.collapsed || this.win.innerWidth < DOCK_MIN_WINDOW) {
+      this.undock();
+      return;
+    }
+    if (this.savedMarginRight === null) this.savedMarginRight = root.style.getPropertyValue('margin-right');
+    root.style.setProperty('margin-right', `${this.width}px`, 'important');
+  }
+
+  private undock(): void {
+    const root = this.doc.documentElement;
+    if (this.savedMarginRight === null || !root) return;
+    if (this.savedMarginRight) root.style.setProperty('margin-right', this.savedMarginRight);
+    else root.style.removeProperty('margin-right');
+    this.savedMarginRight = null;
+  }
+
+  private renderSidebar(): void {
+    if (!this.sidebarHost || !this.sidebarOpen || this.destroyed) return;
+    const state = this.state;
+    render(
+      <Sidebar
+        state={state}
+        collapsed={this.collapsed}
+        width={this.width}
+        sitePolicy={this.sitePolicy}
+        siteName={siteKey(this.win.location.href) ?? ''}
+        highlightsOn={this.settings.highlights}
+        highlightsSupported={this.highlights.supported}
+        onSelectEntity={(key) => this.selectEntity(key)}
+        onFilter={(filter) => this.dispatch({ type: 'filter', filter })}
+        onQuery={(query) => this.dispatch({ type: 'query', query })}
+        onJumpToMention={(key, index) => this.jumpToMention(key, index, false)}
+        onStepMention={(key, dir) => {
+          const i = stepMention(this.state, key, dir);
+          if (i >= 0) this.jumpToMention(key, i, true);
+        }}
+        onClose={() => this.closeSidebar()}
+        onToggleCollapsed={() => {
+          this.collapsed = !this.collapsed;
+          this.renderSidebar();
+          this.dock();
+          void this.saveSettings({ sidebarCollapsed: this.collapsed });
+          if (!this.collapsed) this.focusSidebar();
+        }}
+        onResize={(w) => {
+          this.width = clampWidth(w);
+          this.renderSidebar();
+          this.dock();
+          this.debouncedSaveWidth();
+        }}
+        onSetSitePolicy={(p) => void this.setSitePolicy(p)}
+        onToggleHighlights={() => {
+          this.settings = { ...this.settings, highlights: !this.settings.highlights };
+          this.applyHighlights();
+          this.renderSidebar();
+          void this.saveSettings({ highlights: this.settings.highlights });
+        }}
+        onExport={(format, action) => void this.exportGlossary(format, action)}
+        onPrint={() => this.printHandout()}
+        onRetry={() => void this.analyze(true)}
+      />,
+      this.sidebarHost.mount,
+    );
+  }
+
+  private saveWidthTimer: ReturnType<typeof setTimeout> | undefined;
+  private debouncedSaveWidth(): void {
+    clearTimeout(this.saveWidthTimer);
+    this.saveWidthTimer = setTimeout(() => void this.saveSettings({ sidebarWidth: this.width }), 500);
+  }
+
+  private async saveSettings(patch: Partial<Settings>): Promise<void> {
+    // Settings are written by the background only; it merges the patch into what is stored.
+    try {
+      await this.deps.transport({ type: 'opt/save-settings', payload: { settings: patch } });
+    } catch (e) {
+      this.gone(e);
+    }
+  }
+
+  private async setSitePolicy(policy: SitePolicy): Promise<void> {
+    const host = siteKey(this.win.location.href);
+    if (!host) return;
+    try {
+      const res = await this.send('cs/set-site-policy', { host, policy });
+      if (!res.ok) return;
+      this.sitePolicy = policy;
+      if (policy === 'never') {
+        this.destroy();
+        return;
+      }
+      this.renderSidebar();
+    } catch (e) {
+      this.gone(e);
+    }
+  }
+
+  private async selectEntity(key: string | null): Promise<void> {
+    if (key && !entityByKey(this.state, key) && !this.state.entries[key]) {
+      // A related entry not in this article: fetch it first.
+      try {
+        const res = await this.send('cs/get-entries', { ids: [key] });
+        if (res.ok) this.dispatch({ type: 'add-entries', entries: res.value });
+      } catch (e) {
+        if (this.gone(e)) return;
+      }
+    }
+    this.dispatch({ type: 'select', key });
+    this.focusSidebar();
+  }
+
+  // ---- mentions, hover and cards --------------------------------------------
+
+  private rangeOf(key: string, index: number): Range | null {
+    const e = entityByKey(this.state, key);
+    const m = e?.mentions[index];
+    if (!m || !this.article) return null;
+    return rangeFor(this.doc, this.article.segments, m.start, m.end);
+  }
+
+  private jumpToMention(key: string, index: number, openCard: boolean): void {
+    const range = this.rangeOf(key, index);
+    this.dispatch({ type: 'mention', key, index });
+    if (!range) return;
+    const el = range.startContainer.parentElement;
+    const reduced = this.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    el?.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    this.highlights.flash(range);
+    if (openCard) {
+      const ref = this.mentionRefs.find((r) => r.key === key && r.index === index) ?? null;
+      if (ref) this.win.setTimeout(() => this.showCard(ref), reduced ? 0 : 350);
+    }
+  }
+
+  private listen(): void {
+    const opts = { passive: true, capture: true } as const;
+    const onMove = (ev: PointerEvent) => {
+      if (ev.pointerType === 'touch') return;
+      this.lastPointer = { x: ev.clientX, y: ev.clientY };
+      if (!this.pointerFrame) this.pointerFrame = this.win.requestAnimationFrame(() => this.onPointerFrame());
+    };
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape' && this.hover.shown) this.hideCard();
+    };
+    const onResize = () => this.dock();
+    this.doc.addEventListener('pointermove', onMove, opts);
+    this.doc.addEventListener('keydown', onKey, true);
+    this.win.addEventListener('resize', onResize, { passive: true });
+    this.cleanups.push(() => {
+      this.doc.removeEventListener('pointermove', onMove, opts);
+      this.doc.removeEventListener('keydown', onKey, true);
+      this.win.removeEventListener('resize', onResize);
+    });
+    const body = this.doc.body;
+    if (body && typeof MutationObserver === 'function') {
+      this.liveObserver = new MutationObserver((records) => {
+        if (records.some((r) => Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.tagName.startsWith('BACKSTORY-')) && (n.textContent?.length ?? 0) > 40))) this.scheduleLiveUpdate();
+      });
+      this.liveObserver.observe(body, { childList: true, subtree: true });
+      this.cleanups.push(() => this.liveObserver?.disconnect());
+    }
+  }
+
+  private scheduleLiveUpdate(): void {
+    if (this.liveUpdates >= LIVE_UPDATE_MAX || !this.article) return;
+    clearTimeout(this.liveTimer);
+    this.liveTimer = setTimeout(() => {
+      if (this.destroyed || !this.article) return;
+      let next: ExtractedArticle | null = null;
+      try {
+        next = extractArticle(this.doc, { maxChars: MAX_ARTICLE_CHARS });
+      } catch {
+        next = null;
+      }
+      if (next && next.text.length >= this.article.text.length + LIVE_UPDATE_MIN_GROWTH) {
+        this.liveUpdates++;
+        void this.analyze(false);
+      }
+    }, LIVE_UPDATE_DEBOUNCE_MS);
+  }
+
+  private onPointerFrame(): void {
+    this.pointerFrame = 0;
+    const p = this.lastPointer;
+    if (!p || !this.mentionRefs.length || !this.article) return;
+    const ref = this.hitTest(p.x, p.y);
+    if (ref && this.hover.ref && ref.key === this.hover.ref.key && ref.index === this.hover.ref.index) {
+      clearTimeout(this.hideTimer);
+      return;
+    }
+    if (ref) {
+      clearTimeout(this.hideTimer);
+      clearTimeout(this.showTimer);
+      const token = ++this.hover.token;
+      this.hover.ref = ref;
+      if (this.settings.highlights) this.highlights.hover(this.rangeOf(ref.key, ref.index));
+      // Show after the pointer settles on the name (Page Previews uses the same dwell).
+      this.showTimer = setTimeout(() => {
+        if (token === this.hover.token) this.showCard(ref);
+      }, this.settings.hoverShowDelay);
+    } else if (this.hover.ref) {
+      clearTimeout(this.showTimer);
+      this.hover.ref = null;
+      this.hover.token++;
+      this.highlights.hover(null);
+      if (this.hover.shown && !this.pointerOverCard(p.x, p.y)) this.scheduleHide();
+    }
+  }
+
+  private hitTest(x: number, y: number): MentionRef | null {
+    if (!this.article) return null;
+    const caret = caretAt(this.doc, x, y);
+    if (!caret) return null;
+    const offset = offsetOf(this.article.segments, this.byNode, caret.node, caret.offset);
+    if (offset < 0) return null;
+    const ref = mentionAt(this.mentionRefs, offset) ?? (offset > 0 ? mentionAt(this.mentionRefs, offset - 1) : null);
+    if (!ref) return null;
+    const range = rangeFor(this.doc, this.article.segments, ref.start, ref.end);
+    if (!range || !rectsContain(range.getClientRects(), x, y)) return null;
+    return ref;
+  }
+
+  private pointerOverCard(x: number, y: number): boolean {
+    const card = this.cardHost?.root.querySelector('.card');
+    return !!card && rectsContain([card.getBoundingClientRect()], x, y, 0);
+  }
+
+  private scheduleHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => this.hideCard(), this.settings.hoverHideDelay);
+  }
+
+  private ensureCardHost(): ShadowHost {
+    if (!this.cardHost) {
+      this.cardHost = createShadowHost(this.doc, 'backstory-card', uiCss);
+      this.applyTheme(this.cardHost);
+      const card = this.cardHost.host;
+      const enter = () => clearTimeout(this.hideTimer);
+      const leave = () => this.scheduleHide();
+      card.addEventListener('pointerenter', enter);
+      card.addEventListener('pointerleave', leave);
+    }
+    return this.cardHost;
+  }
+
+  showCard(ref: MentionRef): void {
+    if (this.destroyed) return;
+    const entity = entityByKey(this.state, ref.key) ?? null;
+    const range = this.rangeOf(ref.key, ref.index);
+    this.hover.lookup = undefined;
+    this.renderCard(entity, entity?.id ? this.state.entries[entity.id] : undefined, undefined, range?.getBoundingClientRect() ?? null);
+  }
+
+  private showLookup(query: string, entries: EntryView[]): void {
+    const sel = this.win.getSelection();
+    const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : null;
+    this.hover.lookup = { query, entries, rect };
+    const entry = entries[0];
+    if (entry) this.dispatch({ type: 'add-entries', entries: Object.fromEntries(entries.map((e) => [e.id, e])) });
+    const inArticle = entry ? this.state.result?.entities.find((e) => e.id === entry.id) ?? null : null;
+    this.renderCard(inArticle, entry, entry ? undefined : `No entry for “${query}”`, rect);
+  }
+
+  private renderCard(entity: Entity | null, entry: EntryView | undefined, fallbackName: string | undefined, anchor: DOMRect | null): void {
+    const host = this.ensureCardHost();
+    const draw = (position: { left: number; top: number } | null) =>
+      render(
+        <HoverCard
+          entity={entity}
+          entry={entry}
+          fallbackName={fallbackName}
+          position={position}
+          onClose={() => this.hideCard()}
+          onOpenInSidebar={() => {
+            this.hideCard();
+            this.collapsed = false;
+            this.openSidebar(false);
+            void this.selectEntity(entity?.key ?? entry?.id ?? null);
+          }}
+        />,
+        host.mount,
+      );
+    draw(null);
+    const card = host.root.querySelector<HTMLElement>('.card');
+    const size = card ? { width: card.offsetWidth, height: card.offsetHeight } : { width: 320, height: 160 };
+    const a = anchor ?? { left: this.win.innerWidth / 2 - size.width / 2, top: 80, width: 0, height: 0 };
+    const placed = placeCard({ left: a.left, top: a.top, width: a.width, height: a.height }, size, { width: this.win.innerWidth, height: this.win.innerHeight });
+    draw({ left: placed.left, top: placed.top });
+    this.hover.shown = true;
+  }
+
+  hideCard(): void {
+    clearTimeout(this.hideTimer);
+    clearTimeout(this.showTimer);
+    this.hover.shown = false;
+    this.hover.lookup = undefined;
+    if (this.cardHost) {
+      render(null, this.cardHost.mount);
+      this.cardHost.destroy();
+      this.cardHost = null;
+    }
+  }
+
+  // ---- export ------------------------------------------------------------------
+
+  private glossaryInput() {
+    const result = this.state.result;
+    if (!result) return null;
+    return { result, entries: this.state.entries, url: this.win.location.href };
+  }
+
+  private async exportGlossary(format: 'markdown' | 'csv', action: 'copy' | 'download'): Promise<void> {
+    const input = this.glossaryInput();
+    if (!input) return;
+    const text = format === 'markdown' ? glossaryMarkdown(input) : glossaryCsv(input);
+    if (action === 'copy') {
+      try {
+        await this.win.navigator.clipboard.writeText(text);
+        this.state = { ...this.state, announcement: 'Glossary copied as Markdown.' };
+        this.renderSidebar();
+        return;
+      } catch {
+        // Clipboard refused (no focus or permission): fall back to a download.
+      }
+    }
+    const blob = new Blob([text], { type: format === 'markdown' ? 'text/markdown' : 'text/csv' });
+    const url = URL.createObjectURL(blob);
+    const a = this.doc.createElement('a');
+    a.href = url;
+    a.download = `backstory-${slug(input.result.title)}.${format === 'markdown' ? 'md' : 'csv'}`;
+    (this.sidebarHost?.root ?? this.doc.body)?.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.state = { ...this.state, announcement: `Glossary downloaded as ${format === 'markdown' ? 'Markdown' : 'CSV'}.` };
+    this.renderSidebar();
+  }
+
+  /** A print-friendly handout in a new window, built with DOM calls only (no HTML strings). */
+  private printHandout(): void {
+    const input = this.glossaryInput();
+    if (!input) return;
+    const w = this.win.open('', '_blank');
+    if (!w) {
+      void this.exportGlossary('markdown', 'download');
+      return;
+    }
+    const d = w.document;
+    d.title = `Backstory handout: ${input.result.title}`;
+    const el = (tag: string, text?: string, parent: Node = d.body) => {
+      const n = d.createElement(tag);
+      if (text !== undefined) n.textContent = text;
+      parent.appendChild(n);
+      return n;
+    };
+    el('h1', `Backstory: ${input.result.title}`);
+    el('p', input.url);
+    for (const e of input.result.entities) {
+      const entry = e.id ? input.entries[e.id] : undefined;
+      const sec = el('section');
+      el('h2', e.name, sec);
+      el('p', entry?.description ?? (e.id ? '' : 'Not in the knowledge base.'), sec);
+      if (entry) el('p', entry.summary, sec);
+      if (entry?.facts.length) {
+        const ul = el('ul', undefined, sec);
+        for (const f of entry.facts) el('li', `${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (as of ${f.asOf}; source: ${f.source})`, ul);
+      }
+    }
+    w.print();
+  }
+
+  // ---- background messages and teardown ---------------------------------------
+
+  private onMessage(raw: unknown): void {
+    const parsed = v.safeParse(ContentMessageSchema, raw);
+    if (!parsed.success || this.destroyed) return;
+    const m = parsed.output as ContentMessage;
+    switch (m.type) {
+      case 'bg/toggle-sidebar':
+        this.toggleSidebar();
+        break;
+      case 'bg/open-lookup':
+        this.showLookup(m.query, m.entries);
+        break;
+      case 'bg/navigated':
+        this.highlights.clear();
+        this.hideCard();
+        this.mentionRefs = [];
+        this.liveUpdates = 0;
+        this.dispatch({ type: 'reset' });
+        setTimeout(() => void this.analyze(this.sidebarOpen), SPA_SETTLE_MS);
+        break;
+      case 'bg/settings-changed':
+        void this.send('cs/get-settings', {}).then((res) => {
+          if (!res.ok || this.destroyed) return;
+          this.settings = res.value.settings;
+          this.sitePolicy = res.value.sitePolicy;
+          if (this.settings.paused || this.sitePolicy === 'never') this.destroy();
+          else {
+            this.applyHighlights();
+            this.renderSidebar();
+          }
+        }, (e) => this.gone(e));
+        break;
+    }
+  }
+
+  /** True (and the analyzer torn down) when the extension went away under the page. */
+  private gone(e: unknown): boolean {
+    if (e instanceof ContextGoneError) {
+      this.destroy();
+      return true;
+    }
+    return false;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.analysisToken++;
+    clearTimeout(this.showTimer);
+    clearTimeout(this.hideTimer);
+    clearTimeout(this.liveTimer);
+    clearTimeout(this.saveWidthTimer);
+    if (this.pointerFrame) this.win.cancelAnimationFrame(this.pointerFrame);
+    for (const c of this.cleanups.splice(0)) {
+      try {
+        c();
+      } catch {
+        // Listener already gone with the context.
+      }
+    }
+    this.highlights.clear();
+    this.hideCard();
+    if (this.sidebarHost) {
+      render(null, this.sidebarHost.mount);
+      this.sidebarHost.destroy();
+      this.sidebarHost = null;
+    }
+    this.undock();
+  }
+}
+
+function clampWidth(w: number): number {
+  return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, w)));
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
+}

@@ -1,0 +1,43 @@
+/**
+ * The analyzer: loaded into a tab only when the page is an article or the user
+ * asked (toolbar, shortcut, context menu). Wiring only; the work is in
+ * controller.tsx, lib/page and components/.
+ */
+import { browser } from 'wxt/browser';
+import { Analyzer, type Launch } from './controller.tsx';
+
+declare global {
+  // Set by the background just before it injects this script: why we were loaded.
+  var __backstoryLaunch: Launch | undefined;
+  // The running analyzer, so a second injection reuses it instead of starting another.
+  var __backstoryAnalyzer: Analyzer | undefined;
+}
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['http://*/*', 'https://*/*'],
+  main(ctx) {
+    const launch = globalThis.__backstoryLaunch ?? { kind: 'auto' };
+    globalThis.__backstoryLaunch = undefined;
+    const running = globalThis.__backstoryAnalyzer;
+    if (running && !running.destroyed) {
+      running.relaunch(launch);
+      return;
+    }
+    const analyzer = new Analyzer({
+      doc: document,
+      win: window,
+      transport: (m) => browser.runtime.sendMessage(m),
+      onContentMessage: (listener) => {
+        browser.runtime.onMessage.addListener(listener);
+        return () => browser.runtime.onMessage.removeListener(listener);
+      },
+      onInvalidated: (fn) => ctx.onInvalidated(fn),
+    });
+    globalThis.__backstoryAnalyzer = analyzer;
+    ctx.onInvalidated(() => {
+      if (globalThis.__backstoryAnalyzer === analyzer) globalThis.__backstoryAnalyzer = undefined;
+    });
+    void analyzer.start(launch);
+  },
+});

@@ -1,0 +1,128 @@
+/**
+ * The background: owns the knowledge base, runs the engine (compromise included)
+ * off the page's main thread, stores settings and packs, and wires the toolbar
+ * button, shortcut, context menu and badge. Every incoming message is checked:
+ * sender is this extension, type known, shape valid, size capped.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { createBackgroundService } from '../lib/background/service.ts';
+import { settingsItem, sitesItem, userPacksItem, disabledPacksItem } from '../lib/storage/items.ts';
+import builtinPacks from '../generated/kb-packs.json';
+import builtinIndex from '../generated/kb-index.json';
+import type { KnowledgePack } from '../lib/kb/schema.ts';
+import type { KbIndex } from '../lib/engine/types.ts';
+import type { ContentMessage } from '../lib/messaging/protocol.ts';
+
+const ANALYZER_FILE = '/content-scripts/analyzer.js';
+const MENU_ID = 'backstory-lookup';
+
+export default defineBackground(() => {
+  const service = createBackgroundService({
+    builtinPacks: (builtinPacks as { packs: KnowledgePack[] }).packs,
+    builtinIndex: builtinIndex as unknown as KbIndex,
+    store: {
+      getSettings: () => settingsItem.getValue(),
+      setSettings: (s) => settingsItem.setValue(s),
+      getSites: () => sitesItem.getValue(),
+      setSites: (s) => sitesItem.setValue(s),
+      getUserPacks: () => userPacksItem.getValue(),
+      setUserPacks: (p) => userPacksItem.setValue(p),
+      getDisabled: () => disabledPacksItem.getValue(),
+      setDisabled: (d) => disabledPacksItem.setValue(d),
+    },
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    injectAnalyzer: (tabId, launch) => injectAnalyzer(tabId, launch),
+    setBadge: (tabId, text) => {
+      const action = browser.action ?? browser.browserAction;
+      void action?.setBadgeText({ tabId, text }).catch(() => undefined);
+      void action?.setBadgeBackgroundColor?.({ tabId, color: '#8a5a00' })?.catch?.(() => undefined);
+    },
+    broadcast: (message) => void broadcast(message),
+  });
+
+  async function exec(tabId: number, details: { func?: (...args: never[]) => unknown; args?: unknown[]; files?: string[] }) {
+    const scripting = browser.scripting;
+    if (scripting?.executeScript) {
+      await scripting.executeScript({ target: { tabId }, ...(details as object) } as Parameters<typeof scripting.executeScript>[0]);
+      return;
+    }
+    // Firefox MV2 without the scripting API.
+    const tabs = browser.tabs as unknown as { executeScript(tabId: number, d: { code?: string; file?: string }): Promise<unknown> };
+    if (details.files) for (const file of details.files) await tabs.executeScript(tabId, { file });
+    else if (details.func) await tabs.executeScript(tabId, { code: `(${details.func.toString()}).apply(null, ${JSON.stringify(details.args ?? [])})` });
+  }
+
+  async function injectAnalyzer(tabId: number, launch: unknown): Promise<boolean> {
+    try {
+      await exec(tabId, {
+        func: ((l: unknown) => {
+          (globalThis as { __backstoryLaunch?: unknown }).__backstoryLaunch = l;
+        }) as (...args: never[]) => unknown,
+        args: [launch],
+      });
+      await exec(tabId, { files: [ANALYZER_FILE] });
+      return true;
+    } catch (e) {
+      // Pages we may not script (the browser's own pages, the web store): nothing to do.
+      console.info('Backstory: cannot run on this tab:', (e as Error).message);
+      return false;
+    }
+  }
+
+  async function sendToTab(tabId: number, message: ContentMessage): Promise<boolean> {
+    try {
+      await browser.tabs.sendMessage(tabId, message);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function broadcast(message: ContentMessage) {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((t) => (t.id !== undefined ? sendToTab(t.id, message) : false)));
+  }
+
+  async function toggle(tab: Browser.tabs.Tab | undefined) {
+    if (tab?.id === undefined) return;
+    if (await sendToTab(tab.id, { type: 'bg/toggle-sidebar' })) return;
+    await injectAnalyzer(tab.id, { kind: 'user' });
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => service.handle(message, sender));
+
+  (browser.action ?? browser.browserAction)?.onClicked.addListener((tab) => void toggle(tab));
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-sidebar') return;
+    if (tab) void toggle(tab);
+    else void browser.tabs.query({ active: true, currentWindow: true }).then(([t]) => toggle(t));
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Look up “%s” in Backstory', contexts: ['selection'] }),
+    );
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+    const query = (info.selectionText ?? '').trim().slice(0, 200);
+    if (!query) return;
+    const tabId = tab.id;
+    void service.lookup(query).then(async (entries) => {
+      if (await sendToTab(tabId, { type: 'bg/open-lookup', query, entries })) return;
+      await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
+    });
+  });
+
+  // Single-page apps: a history-API navigation changes the URL without a load.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url) {
+      service.forgetTab(tabId);
+      void sendToTab(tabId, { type: 'bg/navigated', url: change.url });
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+});

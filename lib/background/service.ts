@@ -1,0 +1,252 @@
+/**
+ * What the background does, with every browser API passed in (so it is tested
+ * with plain fakes): message checks, the knowledge base (built-in + user packs),
+ * the engine, settings, site policies and pack import/export.
+ */
+import * as v from 'valibot';
+import { createEngine, type Engine } from '../engine/index.ts';
+import type { KbIndex } from '../engine/types.ts';
+import { mergePacks, type MergedKb } from '../kb/build-index.ts';
+import type { KnowledgePack } from '../kb/schema.ts';
+import { parsePackImport, PACK_IMPORT_LIMITS } from '../kb/import.ts';
+import { findEntries } from '../kb/lookup.ts';
+import { validateMessage, isTrustedSender, type Message, type Responses, type RequestType, type EntryView, type PackInfo, type ContentMessage } from '../messaging/protocol.ts';
+import { sanitizeSettings, siteKey, type Settings, type SitePolicy } from '../storage/settings.ts';
+
+export interface Store {
+  getSettings(): Promise<Settings>;
+  setSettings(s: Settings): Promise<void>;
+  getSites(): Promise<Record<string, SitePolicy>>;
+  setSites(s: Record<string, SitePolicy>): Promise<void>;
+  getUserPacks(): Promise<KnowledgePack[]>;
+  setUserPacks(p: KnowledgePack[]): Promise<void>;
+  getDisabled(): Promise<string[]>;
+  setDisabled(d: string[]): Promise<void>;
+}
+
+export interface ServiceDeps {
+  builtinPacks: KnowledgePack[];
+  builtinIndex: KbIndex;
+  store: Store;
+  extensionId: string;
+  /** URL prefix of the extension's own pages (options page). */
+  extensionOrigin: string;
+  injectAnalyzer(tabId: number, launch: unknown): Promise<boolean>;
+  setBadge(tabId: number, text: string): void;
+  broadcast(message: ContentMessage): void;
+}
+
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+type Handler<T extends RequestType> = (payload: Message<T>['payload'], sender: Sender) => Promise<Responses[T]>;
+
+export function createBackgroundService(deps: ServiceDeps) {
+  const builtinIds = new Set(deps.builtinPacks.map((p) => p.pack.id));
+  let kb: { merged: MergedKb | null; index: KbIndex; engine: Engine | null; entries: Map<string, EntryView> } | null = null;
+  const injected = new Set<number>();
+
+  /** The knowledge base as the user configured it; rebuilt only when packs change. */
+  async function getKb() {
+    if (kb) return kb;
+    const [userPacks, disabled] = await Promise.all([deps.store.getUserPacks(), deps.store.getDisabled()]);
+    const builtinEnabled = deps.builtinPacks.filter((p) => !disabled.includes(p.pack.id));
+    const custom = userPacks.filter((p) => !disabled.includes(p.pack.id));
+    if (!custom.length && builtinEnabled.length === deps.builtinPacks.length) {
+      // The common case: the index compiled at build time, no work at start-up.
+      const entries = new Map<string, EntryView>();
+      for (const p of deps.builtinPacks) for (const e of p.entries) entries.set(e.id, { ...e, pack: p.pack.id });
+      kb = { merged: null, index: deps.builtinIndex, engine: null, entries };
+    } else {
+      const merged = mergePacks([...builtinEnabled, ...custom]);
+      const entries = new Map<string, EntryView>();
+      for (const [id, e] of merged.entries) {
+        const o = merged.origin.get(id);
+        entries.set(id, { ...e, pack: o?.pack ?? '', ...(o?.overrides ? { overrides: o.overrides } : {}) });
+      }
+      kb = { merged, index: merged.index, engine: null, entries };
+    }
+    return kb;
+  }
+
+  function invalidateKb() {
+    kb = null;
+  }
+
+  async function getEngine(): Promise<Engine> {
+    const k = await getKb();
+    k.engine ??= createEngine(k.index);
+    return k.engine;
+  }
+
+  async function viewsFor(ids: string[]): Promise<Record<string, EntryView>> {
+    const k = await getKb();
+    const out: Record<string, EntryView> = {};
+    for (const id of ids) {
+      const e = k.entries.get(id);
+      if (e) out[id] = e;
+    }
+    return out;
+  }
+
+  async function policyFor(url: string | undefined): Promise<SitePolicy> {
+    const host = url ? siteKey(url) : null;
+    if (!host) return 'default';
+    const sites = await deps.store.getSites();
+    return Object.prototype.hasOwnProperty.call(sites, host) ? sites[host]! : 'default';
+  }
+
+  async function setPolicy(host: string, policy: SitePolicy) {
+    const key = siteKey(host.includes('://') ? host : `https://${host}`);
+    if (!key) throw new Error('not a web site');
+    const sites = { ...(await deps.store.getSites()) };
+    if (policy === 'default') delete sites[key];
+    else sites[key] = policy;
+    await deps.store.setSites(sites);
+    deps.broadcast({ type: 'bg/settings-changed' });
+  }
+
+  async function packInfos(): Promise<PackInfo[]> {
+    const [userPacks, disabled] = await Promise.all([deps.store.getUserPacks(), deps.store.getDisabled()]);
+    return [
+      ...deps.builtinPacks.map((p) => ({ meta: p.pack, entries: p.entries.length, builtin: true, enabled: !disabled.includes(p.pack.id) })),
+      ...userPacks.map((p) => ({ meta: p.pack, entries: p.entries.length, builtin: false, enabled: !disabled.includes(p.pack.id) })),
+    ];
+  }
+
+  const handlers: { [T in RequestType]: Handler<T> } = {
+    'cs/page-seen': async (p, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId) return { injected: false };
+      const settings = await deps.store.getSettings();
+      if (settings.paused) return { injected: false };
+      const policy = await policyFor(sender.tab?.url ?? p.url);
+      if (policy === 'never' || (policy === 'default' && !p.readerable)) return { injected: false };
+      const ok = await deps.injectAnalyzer(tabId, { kind: 'auto' });
+      if (ok) injected.add(tabId);
+      return { injected: ok };
+    },
+    'cs/analyze': async (p) => {
+      const engine = await getEngine();
+      const result = engine.analyze({ text: p.text, title: p.title });
+      if (p.truncated) result.partial = true;
+      const ids = result.entities.map((e) => e.id).filter((x): x is string => !!x);
+      const entries = await viewsFor(ids);
+      const k = await getKb();
+      const related: Record<string, { name: string; type: string }> = {};
+      for (const e of Object.values(entries)) {
+        for (const r of e.related) {
+          const target = k.entries.get(r.id);
+          if (target) related[r.id] = { name: target.name, type: target.type };
+        }
+      }
+      return { ok: true, value: { result, entries, related } };
+    },
+    'cs/get-entries': async (p) => ({ ok: true, value: await viewsFor(p.ids) }),
+    'cs/report-count': async (p, sender) => {
+      if (sender.tab?.id !== undefined) deps.setBadge(sender.tab.id, p.count ? String(Math.min(p.count, 999)) : '');
+      return { ok: true, value: null };
+    },
+    'cs/get-settings': async (_p, sender) => ({ ok: true, value: { settings: await deps.store.getSettings(), sitePolicy: await policyFor(sender.tab?.url) } }),
+    'cs/set-site-policy': async (p) => {
+      await setPolicy(p.host, p.policy);
+      return { ok: true, value: null };
+    },
+    'cs/lookup': async (p) => ({ ok: true, value: { entries: await lookup(p.query) } }),
+    'opt/get-state': async () => ({ ok: true, value: { settings: await deps.store.getSettings(), sites: await deps.store.getSites(), packs: await packInfos() } }),
+    'opt/save-settings': async (p) => {
+      const next = sanitizeSettings({ ...(await deps.store.getSettings()), ...p.settings });
+      await deps.store.setSettings(next);
+      deps.broadcast({ type: 'bg/settings-changed' });
+      return { ok: true, value: next };
+    },
+    'opt/import-pack': async (p) => {
+      const userPacks = await deps.store.getUserPacks();
+      const parsed = parsePackImport(p.json, { reservedIds: builtinIds, existing: userPacks });
+      if (!parsed.ok) return parsed;
+      const pack = parsed.value;
+      const next = [...userPacks.filter((u) => u.pack.id !== pack.pack.id), pack];
+      // A failed write (quota exceeded) leaves what was stored before untouched.
+      try {
+        await deps.store.setUserPacks(next);
+      } catch (e) {
+        return { ok: false, error: `The pack could not be saved (${(e as Error).message}). Nothing was changed.` };
+      }
+      invalidateKb();
+      const k = await getKb();
+      const builtinEntryIds = new Set(deps.builtinPacks.flatMap((b) => b.entries.map((e) => e.id)));
+      const overrides = pack.entries.filter((e) => builtinEntryIds.has(e.id)).map((e) => e.id);
+      void k;
+      return { ok: true, value: { id: pack.pack.id, entries: pack.entries.length, overrides } };
+    },
+    'opt/delete-pack': async (p) => {
+      if (builtinIds.has(p.id)) return { ok: false, error: 'Built-in packs cannot be deleted; switch them off instead.' };
+      const userPacks = await deps.store.getUserPacks();
+      if (!userPacks.some((u) => u.pack.id === p.id)) return { ok: false, error: `No pack "${p.id}".` };
+      await deps.store.setUserPacks(userPacks.filter((u) => u.pack.id !== p.id));
+      invalidateKb();
+      return { ok: true, value: null };
+    },
+    'opt/set-pack-enabled': async (p) => {
+      const disabled = new Set(await deps.store.getDisabled());
+      if (p.enabled) disabled.delete(p.id);
+      else disabled.add(p.id);
+      await deps.store.setDisabled([...disabled].sort());
+      invalidateKb();
+      return { ok: true, value: null };
+    },
+    'opt/export-pack': async (p) => {
+      const pack = deps.builtinPacks.find((b) => b.pack.id === p.id) ?? (await deps.store.getUserPacks()).find((u) => u.pack.id === p.id);
+      if (!pack) return { ok: false, error: `No pack "${p.id}".` };
+      return { ok: true, value: { filename: `${pack.pack.id}-${pack.pack.version}.json`, json: JSON.stringify(pack, null, 2) + '\n' } };
+    },
+    'opt/set-site-policy': async (p) => {
+      await setPolicy(p.host, p.policy);
+      return { ok: true, value: null };
+    },
+  };
+
+  async function lookup(query: string): Promise<EntryView[]> {
+    const k = await getKb();
+    const hits = findEntries(query, k.index, 3);
+    return hits.map((h) => k.entries.get(h.id)).filter((e): e is EntryView => !!e);
+  }
+
+  /**
+   * Entry point for runtime.onMessage. Returns a promise of the response, or
+   * undefined for messages that are not for us (so other listeners may answer).
+   */
+  function handle(raw: unknown, sender: Sender): Promise<unknown> | undefined {
+    if (!isTrustedSender(sender, deps.extensionId)) return undefined;
+    const checked = validateMessage(raw);
+    if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+    const { type, payload } = checked.message;
+    // Options-page messages come only from the extension's own pages, never from a content script.
+    if (type.startsWith('opt/') && (sender.tab || !sender.url?.startsWith(deps.extensionOrigin))) {
+      if (type !== 'opt/save-settings' || !sender.tab) return Promise.resolve({ ok: false, error: `${type} is not allowed from a web page` });
+      // Content scripts may save their own UI settings (sidebar width, highlights on/off), nothing else.
+      const allowed = ['sidebarWidth', 'sidebarCollapsed', 'highlights'];
+      const s = (payload as { settings: Record<string, unknown> }).settings;
+      if (Object.keys(s).some((key) => !allowed.includes(key))) return Promise.resolve({ ok: false, error: 'only sidebar settings can be changed from a page' });
+    }
+    if (type.startsWith('cs/') && !sender.tab) return Promise.resolve({ ok: false, error: `${type} must come from a tab` });
+    const handler = handlers[type] as Handler<RequestType>;
+    return handler(payload, sender).catch((e: unknown) => ({ ok: false, error: (e as Error)?.message ?? 'internal error' }));
+  }
+
+  return {
+    handle,
+    lookup,
+    forgetTab: (tabId: number) => injected.delete(tabId),
+    /** For tests. */
+    invalidateKb,
+  };
+}
+
+export { PACK_IMPORT_LIMITS };
+export type BackgroundService = ReturnType<typeof createBackgroundService>;
+void v;

@@ -1,0 +1,124 @@
+/**
+ * Names the knowledge base lacks, found with compromise. This is the only module
+ * that imports compromise (a test enforces it): compromise keeps global state,
+ * so it is configured once, here.
+ *
+ * compromise over-reports ("Kazakh media", "China's energy"), so every candidate
+ * is cleaned and kept only when it looks like a proper name of its type.
+ */
+import nlp from 'compromise';
+import type { EntityType } from './types.ts';
+
+export interface NerSpan {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+}
+
+interface CompromiseMatch {
+  text: string;
+  offset?: { start: number; length: number };
+}
+
+const TITLES = /^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|adm|brig|cmdr|sir|dame|lord|lady|st)\.?|president|vice|prime|minister|premier|chancellor|king|queen|prince|princess|general|major|colonel|captain|admiral|marshal|lieutenant|commander|chief|deputy|first|foreign|defence|defense|secretary|senator|governor|mayor|judge|justice|ambassador|envoy|director|chairman|chairwoman|chair|leader|pope|sheikh|emir|sultan|crown|supreme|former|late|state|army|party|spokesman|spokeswoman|spokesperson|counsellor|councillor|officer|head|executive|ceo|founder|owner|co-owner|minister's|the)$/i;
+
+/** Words that never stand alone as an entity: demonyms, generic nouns, weekdays, months. */
+const NOT_NAMES = new Set(
+  (
+    'russian kazakh chinese uzbek tajik kyrgyz turkmen afghan pakistani iranian indian american british european western eastern ' +
+    'asian african arab muslim islamic soviet uyghur uighur western-centric central northern southern east west north south ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december today yesterday tomorrow government ministry police army media state states parliament ' +
+    'president minister official officials staff downtown the a an this that these those it he she they we you i'
+  ).split(' '),
+);
+
+const ORG_WORDS = /\b(?:Bank|Party|Army|Forces?|Council|Committee|Ministry|Agency|Foundation|Institute|University|College|School|Company|Corp(?:oration)?|Inc|Ltd|LLC|Group|Association|Union|Organi[sz]ation|Cent(?:re|er)|Court|Commission|Office|Bakery|Fund|Authority|Department|Bureau|Service|Front|Movement|Alliance|League|Federation|Network|Society|Trust|Board|Assembly|Congress|Navy|Guard|Police|Times|Post|News|Press|Herald|Journal|Daily|Tribune|Church|Hospital|Airlines?|Popcorn|Cream|Café|Cafe|Restaurant|Club|Team|Brigade|Corps|Mechanism|Initiative|Programme|Program)\b/u;
+const PLACE_WORDS = /\b(?:St\.?|Street|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Square|Mountains?|River|Lake|Valley|Region|Province|County|City|Island|Islands|Bay|Sea|Ocean|Desert|Plateau|Arena|Center|Centre|Park|Stadium|Bridge|Airport|Port|Strait|Gulf|Canal|District|Oblast|Prefecture)\b/u;
+
+function cleanName(raw: string, start: number): { text: string; start: number } | null {
+  let text = raw;
+  let s = start;
+  // Trailing punctuation and possessives.
+  const trail = /(?:['\u2019]s|['\u2019]|[\s.,;:!?"\u201C\u201D)(\]-])+$/u.exec(text);
+  if (trail) {
+    const keepDot = /\b(?:St|Co|Inc|Ltd|Jr|Sr)\.$/u.test(text) || /\s\p{Lu}\.$/u.test(text);
+    if (!keepDot) text = text.slice(0, trail.index);
+  }
+  // Leading quotes and titles ("Mr.", "President", "Gen").
+  for (;;) {
+    const lead = /^[\s"'\u201C\u2018(]+/u.exec(text);
+    if (lead) {
+      text = text.slice(lead[0].length);
+      s += lead[0].length;
+    }
+    const word = /^(\S+)\s+/u.exec(text);
+    if (word && TITLES.test(word[1]!.replace(/,$/, ''))) {
+      text = text.slice(word[0].length);
+      s += word[0].length;
+      continue;
+    }
+    break;
+  }
+  if (!text) return null;
+  return { text, start: s };
+}
+
+function looksLikeName(text: string, type: EntityType): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 6) return false;
+  const connectors = /^(?:of|and|the|de|da|di|du|del|la|le|al|el|bin|bint|ibn|von|van|der|den|&|for|on)$/i;
+  for (const w of words) {
+    if (connectors.test(w)) continue;
+    if (!/^[\p{Lu}\p{N}]/u.test(w)) return false;
+  }
+  if (connectors.test(words[0]!) || connectors.test(words.at(-1)!)) return false;
+  if (words.length === 1 && NOT_NAMES.has(words[0]!.toLowerCase())) return false;
+  if (words.every((w) => NOT_NAMES.has(w.toLowerCase()) || connectors.test(w))) return false;
+  // Demonym + generic noun ("Kazakh media", "Uzbek city") is a description, not a name.
+  if (words.length >= 2 && NOT_NAMES.has(words[0]!.toLowerCase()) && !ORG_WORDS.test(text)) return false;
+  if (type === 'person') {
+    if (words.length < 2) return false;
+    if (ORG_WORDS.test(text) || PLACE_WORDS.test(text)) return false;
+    if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
+    return true;
+  }
+  if (type === 'organization') return words.length >= 2 && ORG_WORDS.test(text);
+  if (type === 'place') return words.length >= 2 && PLACE_WORDS.test(text);
+  return false;
+}
+
+/**
+ * Titles that introduce a person's name; compromise misses some foreign names
+ * ("Gen Fang Fenghui"), so a title followed by two or three capitalised words is
+ * also a person.
+ */
+const TITLE_BEFORE_NAME = /\b(?:Mr|Mrs|Ms|Dr|Gen|General|President|Minister|Premier|Chancellor|Ambassador|Secretary|Governor|Senator|Colonel|Commander|Chairman|Director|Envoy|Spokesman|Spokeswoman)\.?\s+((?:\p{Lu}\.\s?){0,3}\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+){0,2})/gu;
+
+export function findNames(text: string): NerSpan[] {
+  const out: NerSpan[] = [];
+  if (!text.trim()) return out;
+  const doc = nlp(text);
+  const groups: [EntityType, CompromiseMatch[]][] = [
+    ['person', doc.people().json({ offset: true }) as CompromiseMatch[]],
+    ['organization', doc.organizations().json({ offset: true }) as CompromiseMatch[]],
+    ['place', doc.places().json({ offset: true }) as CompromiseMatch[]],
+  ];
+  for (const [type, matches] of groups) {
+    for (const m of matches) {
+      if (!m.offset) continue;
+      const raw = text.slice(m.offset.start, m.offset.start + m.offset.length);
+      const cleaned = cleanName(raw, m.offset.start);
+      if (!cleaned || !looksLikeName(cleaned.text, type)) continue;
+      out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type });
+    }
+  }
+  for (const m of text.matchAll(TITLE_BEFORE_NAME)) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - name.length;
+    const cleaned = cleanName(name, start);
+    if (cleaned && looksLikeName(cleaned.text, 'person')) out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type: 'person' });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

@@ -1,0 +1,174 @@
+/**
+ * Finds the article on a page and turns it into plain text whose every character
+ * maps back to a position in a live DOM text node, so that engine offsets become
+ * Ranges for highlighting. Readability runs on a clone (the page is never
+ * touched); its `serializer` option hands back the cleaned element, whose text
+ * nodes are matched to the live ones through a clone → live map made before parsing.
+ * Works on a browser Document and on linkedom's (the CLI).
+ */
+import { Readability } from '@mozilla/readability';
+
+export interface TextSegment {
+  /** The live text node. */
+  node: Text;
+  /** Where this node's text starts and ends in the article text. */
+  start: number;
+  end: number;
+  /** For each character of the article text in [start, end), its offset in node.data. */
+  offsets: Uint32Array;
+}
+
+export interface ExtractedArticle {
+  title: string;
+  text: string;
+  segments: TextSegment[];
+  /** How the article was found. */
+  method: 'readability' | 'body';
+  /** True when the text was capped. */
+  truncated: boolean;
+}
+
+export interface ExtractOptions {
+  /** Characters of article text to keep at most. */
+  maxChars?: number;
+  /** Use the whole body when Readability finds no article (the user asked explicitly). */
+  fallbackToBody?: boolean;
+}
+
+const DEFAULT_MAX_CHARS = 400_000;
+const BLOCK = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'MAIN', 'ASIDE', 'NAV', 'HR', 'ADDRESS']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'CANVAS', 'VIDEO', 'AUDIO']);
+const SKIP_IN_BODY = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** Pairs every text node of the clone with the live node at the same tree position. */
+function mapCloneToLive(live: Node, clone: Node, map: Map<Node, Text>): void {
+  const stack: [Node, Node][] = [[live, clone]];
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    if (a.nodeType === TEXT_NODE) {
+      map.set(b, a as Text);
+      continue;
+    }
+    const ac = a.childNodes;
+    const bc = b.childNodes;
+    const n = Math.min(ac.length, bc.length);
+    for (let i = n - 1; i >= 0; i--) stack.push([ac[i]!, bc[i]!]);
+  }
+}
+
+class TextBuilder {
+  text = '';
+  segments: TextSegment[] = [];
+  private pendingBreak = '';
+  constructor(private readonly max: number) {}
+  get full(): boolean {
+    return this.text.length >= this.max;
+  }
+  block(kind: '\n' | '\n\n'): void {
+    if (!this.text) return;
+    if (kind === '\n\n' || !this.pendingBreak) this.pendingBreak = kind;
+  }
+  add(live: Text): void {
+    const data = live.data;
+    if (!data) return;
+    const chars: string[] = [];
+    const offsets: number[] = [];
+    let lastSpace = this.text.length === 0 || /\s$/.test(this.text) || this.pendingBreak !== '';
+    for (let i = 0; i < data.length; i++) {
+      const c = data[i]!;
+      // Collapse runs of ASCII whitespace as a browser renders them; keep NBSP etc. as they are.
+      if (c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f') {
+        if (lastSpace) continue;
+        chars.push(' ');
+        offsets.push(i);
+        lastSpace = true;
+      } else {
+        chars.push(c);
+        offsets.push(i);
+        lastSpace = false;
+      }
+    }
+    if (!chars.length) return;
+    if (chars.join('').trim() === '' && this.pendingBreak) return;
+    if (this.pendingBreak) {
+      this.text = this.text.replace(/ +$/, '') + this.pendingBreak;
+      this.pendingBreak = '';
+    }
+    const start = this.text.length;
+    const room = this.max - start;
+    const piece = chars.slice(0, Math.max(0, room)).join('');
+    this.text += piece;
+    this.segments.push({ node: live, start, end: start + piece.length, offsets: Uint32Array.from(offsets.slice(0, piece.length)) });
+  }
+}
+
+function walk(root: Node, builder: TextBuilder, resolve: (n: Node) => Text | undefined, skipChrome: boolean): void {
+  const visit = (node: Node): void => {
+    if (builder.full) return;
+    if (node.nodeType === TEXT_NODE) {
+      const live = resolve(node);
+      if (live) builder.add(live);
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || (skipChrome && SKIP_IN_BODY.has(tag))) return;
+    if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
+    if (tag.startsWith('BACKSTORY-')) return;
+    const isBlock = BLOCK.has(tag);
+    if (isBlock) builder.block('\n\n');
+    if (tag === 'BR') builder.block('\n');
+    for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
+    if (isBlock) builder.block('\n\n');
+  };
+  visit(root);
+}
+
+function findHeadline(doc: Document, title: string): Element | null {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const t = norm(title);
+  const h1s = Array.from(doc.querySelectorAll('h1'));
+  return h1s.find((h) => t && (norm(h.textContent ?? '') === t || t.includes(norm(h.textContent ?? '')))) ?? h1s.find((h) => h.closest('article, main, [itemprop="articleBody"]')) ?? (h1s.length === 1 ? h1s[0]! : null);
+}
+
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  const max = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const root = doc.documentElement;
+  if (!root) return null;
+  const clone = doc.cloneNode(true) as Document;
+  const map = new Map<Node, Text>();
+  mapCloneToLive(doc, clone, map);
+  type Parsed = { title?: string | null; content?: unknown } | null;
+  let parsed: Parsed = null;
+  try {
+    const options = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<typeof Readability>[1];
+    parsed = new Readability(clone, options).parse() as unknown as Parsed;
+  } catch {
+    parsed = null;
+  }
+  const builder = new TextBuilder(max);
+  const title = (parsed?.title ?? doc.title ?? '').trim();
+  const content = parsed?.content as Node | undefined;
+  if (content && typeof content === 'object' && 'childNodes' in content) {
+    const headline = findHeadline(doc, title);
+    const resolve = (n: Node) => map.get(n);
+    const headlineText = headline?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const contentText = (content.textContent ?? '').replace(/\s+/g, ' ');
+    if (headline && headlineText && !contentText.includes(headlineText)) {
+      walk(headline, builder, (n) => (n.nodeType === TEXT_NODE ? (n as Text) : undefined), false);
+      builder.block('\n\n');
+    }
+    walk(content, builder, resolve, false);
+    if (builder.text.trim()) {
+      return { title: headlineText || title, text: builder.text, segments: builder.segments, method: 'readability', truncated: builder.full };
+    }
+  }
+  if (!options.fallbackToBody) return null;
+  const body = doc.body ?? root;
+  walk(body, builder, (n) => (n.nodeType === TEXT_NODE ? (n as Text) : undefined), true);
+  if (!builder.text.trim()) return null;
+  return { title: title || (doc.title ?? ''), text: builder.text, segments: builder.segments, method: 'body', truncated: builder.full };
+}

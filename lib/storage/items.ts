@@ -1,0 +1,22 @@
+/**
+ * The stored items, each with a version and migrations (WXT storage). Used by the
+ * background only; everything else asks the background through messages.
+ */
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsMigrations, type Settings, type SitePolicy } from './settings.ts';
+import type { KnowledgePack } from '../kb/schema.ts';
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: Object.fromEntries(Object.entries(settingsMigrations).map(([ver, fn]) => [ver, (old: unknown) => fn((old ?? {}) as Record<string, unknown>)])),
+});
+
+/** Site policies by host ("never" / "always"). */
+export const sitesItem = storage.defineItem<Record<string, SitePolicy>>('local:sites', { fallback: {}, version: 1 });
+
+/** Packs the user imported, in import order (later ones override earlier and built-in entries). */
+export const userPacksItem = storage.defineItem<KnowledgePack[]>('local:userPacks', { fallback: [], version: 1 });
+
+/** Built-in packs the user switched off, by id. */
+export const disabledPacksItem = storage.defineItem<string[]>('local:disabledPacks', { fallback: [], version: 1 });

@@ -1,0 +1,50 @@
+/**
+ * `npm test`: everything, in order, stopping at the first failure —
+ * knowledge base build, type check, lint, unit and component tests, Chrome (MV3)
+ * and Firefox builds, web-ext lint of the Firefox build, then end-to-end tests in
+ * real headless Chromium and Firefox. Where a browser is missing the end-to-end
+ * part says which and how to install it; with CI=true that is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './lib/read-packs.ts';
+import { findBrowser } from './lib/browsers.ts';
+
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const steps: [string, string, string[]][] = [
+  ['prepare', bin('wxt'), ['prepare']],
+  ['knowledge base', bin('tsx'), ['scripts/build-kb.ts']],
+  ['type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['type check (engine, no DOM)', bin('tsc'), ['--noEmit', '-p', 'lib/engine/tsconfig.json']],
+  ['lint', bin('eslint'), ['.']],
+  ['unit and component tests', bin('vitest'), ['run']],
+  ['build: Chrome MV3', bin('wxt'), ['build']],
+  ['build: Firefox', bin('wxt'), ['build', '-b', 'firefox']],
+  ['web-ext lint (Firefox build)', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors']],
+];
+
+const started = Date.now();
+for (const [name, cmd, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (r.status !== 0) {
+    console.error(`\n✖ ${name} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const missing = (['chromium', 'firefox'] as const).filter((b) => !findBrowser(b).path);
+if (missing.length) {
+  for (const b of missing) console.error(`\n${b} is not installed, so its end-to-end tests cannot run. Install it: ${findBrowser(b).install}`);
+  if (process.env.CI === 'true' || process.env.CI === '1') {
+    console.error('CI=true: the real-browser tests are required. Failing.');
+    process.exit(1);
+  }
+}
+console.log('\n▶ end-to-end tests (real browsers)');
+const e2e = spawnSync(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BACKSTORY_MISSING_BROWSERS: missing.join(',') } });
+if (e2e.status !== 0) {
+  console.error('\n✖ end-to-end tests failed');
+  process.exit(e2e.status ?? 1);
+}
+console.log(`\n✔ all tests passed in ${Math.round((Date.now() - started) / 1000)} s`);

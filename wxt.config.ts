@@ -1,0 +1,43 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Permissions, each justified in README.md ("Permissions").
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 4000 },
+  }),
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Backstory',
+    description: 'Background to the names in the news: sourced facts on the organisations, people, places and programmes an article names.',
+    permissions: [
+      'storage',
+      'contextMenus',
+      'scripting',
+      ...(manifestVersion === 3 ? ['activeTab'] : []),
+    ],
+    ...(manifestVersion === 3 ? { host_permissions: ['<all_urls>'] } : {}),
+    ...(manifestVersion === 2 ? { permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', '<all_urls>'] } : {}),
+    action: { default_title: 'Backstory: show or hide the sidebar' },
+    browser_action: { default_title: 'Backstory: show or hide the sidebar' },
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Show or hide the Backstory sidebar',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
