@@ -15,8 +15,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'No HTML sinks: render page and KB text through JSX.' },
-        { selector: "MemberExpression[property.name='outerHTML']", message: 'No HTML sinks.' },
+        { selector: "AssignmentExpression > MemberExpression.left[property.name='innerHTML']", message: 'No HTML sinks: render page and KB text through JSX.' },
+        { selector: "AssignmentExpression > MemberExpression.left[property.name='outerHTML']", message: 'No HTML sinks.' },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks.' },
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML sinks.' },
       ],

@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { noHtmlSinks } from './scripts/vite-no-html-sinks.ts';
 
 // Permissions, each justified in README.md ("Permissions").
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: '.output',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [noHtmlSinks(), preact()],
     build: { chunkSizeWarningLimit: 4000 },
   }),
   manifest: ({ browser, manifestVersion }) => ({
@@ -33,7 +34,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.example',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (desktop) and 142 (Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -24,6 +24,9 @@ const USAGE = `usage:
 
 export class CliError extends Error {}
 
+/** Fewer words than this is not an article (a menu, a cookie notice). */
+const MIN_ARTICLE_WORDS = 25;
+
 let engine: Engine | null = null;
 function getEngine(): Engine {
   engine ??= createEngine(loadKb().merged.index);
@@ -43,7 +46,8 @@ export function readInput(file: string): { text: string; title: string } {
   if (ext === '.html' || ext === '.htm' || /^\s*<(?:!doctype|html|head|body)/i.test(raw)) {
     const { document } = parseHTML(raw);
     const article = extractArticle(document as unknown as Document);
-    if (!article) throw new CliError(`${file}: no article found on this page`);
+    // A page whose "article" is a few words of navigation has no article to speak of.
+    if (!article || article.text.split(/\s+/).filter(Boolean).length < MIN_ARTICLE_WORDS) throw new CliError(`${file}: no article found on this page`);
     return { text: article.text, title: article.title };
   }
   const text = raw.replace(/\r\n?/g, '\n');

@@ -25,12 +25,12 @@ export function hostOf(url: string): string {
   }
 }
 
-/** Only http(s) links are ever rendered as links: a pack cannot smuggle javascript: URLs into the UI. */
+/** Only https links are ever rendered as links: a pack cannot smuggle javascript: (or plain-http) URLs into the UI. */
 export function safeHref(url: string | undefined | null): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+    return u.protocol === 'https:' ? u.href : undefined;
   } catch {
     return undefined;
   }

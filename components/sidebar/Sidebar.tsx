@@ -74,8 +74,13 @@ export function Sidebar(props: SidebarProps) {
 
   const onPanelKey = (ev: KeyboardEvent) => {
     const target = ev.target as HTMLElement;
-    if (target.tagName === 'INPUT' || target.tagName === 'SELECT') {
-      if (ev.key === 'Escape' && target.tagName === 'INPUT') props.onQuery('');
+    if (target.id === 'bs-search') {
+      if (ev.key === 'Escape' && state.query) {
+        ev.stopPropagation();
+        props.onQuery('');
+      }
+      if (ev.key !== 'Escape' || state.query) return;
+    } else if (target.tagName === 'SELECT' && ev.key !== 'Escape') {
       return;
     }
     if (ev.key === 'Escape') {
@@ -201,7 +206,7 @@ export function Sidebar(props: SidebarProps) {
                     <button type="button" class="entity" onClick={() => props.onSelectEntity(e.key)} data-entity={e.key}>
                       <span class="name">{e.name}</span>
                       <span class={`type type-${e.type}`}>{TYPE_LABEL[e.type]}</span>
-                      <span class="n" aria-label={`${e.mentionCount} mentions`}>
+                      <span class="n" aria-label={`${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}`}>
                         {e.mentionCount}
                       </span>
                       {e.ambiguity?.weak && <span class="badge weak">uncertain</span>}

@@ -380,7 +380,11 @@ export class Analyzer {
       if (!this.pointerFrame) this.pointerFrame = this.win.requestAnimationFrame(() => this.onPointerFrame());
     };
     const onKey = (ev: KeyboardEvent) => {
-      if (ev.key === 'Escape' && this.hover.shown) this.hideCard();
+      // Esc closes the card first; only a second Esc reaches the sidebar (or the page).
+      if (ev.key === 'Escape' && this.hover.shown) {
+        this.hideCard();
+        ev.stopPropagation();
+      }
     };
     const onResize = () => this.dock();
     this.doc.addEventListener('pointermove', onMove, opts);

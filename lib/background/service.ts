@@ -225,15 +225,17 @@ export function createBackgroundService(deps: ServiceDeps) {
     const checked = validateMessage(raw);
     if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
     const { type, payload } = checked.message;
-    // Options-page messages come only from the extension's own pages, never from a content script.
-    if (type.startsWith('opt/') && (sender.tab || !sender.url?.startsWith(deps.extensionOrigin))) {
+    // Options-page messages come only from the extension's own pages (which may be open in a
+    // tab), never from a content script, whose sender URL is the web page's.
+    const fromExtensionPage = !!sender.url?.startsWith(deps.extensionOrigin);
+    if (type.startsWith('opt/') && !fromExtensionPage) {
       if (type !== 'opt/save-settings' || !sender.tab) return Promise.resolve({ ok: false, error: `${type} is not allowed from a web page` });
       // Content scripts may save their own UI settings (sidebar width, highlights on/off), nothing else.
       const allowed = ['sidebarWidth', 'sidebarCollapsed', 'highlights'];
       const s = (payload as { settings: Record<string, unknown> }).settings;
       if (Object.keys(s).some((key) => !allowed.includes(key))) return Promise.resolve({ ok: false, error: 'only sidebar settings can be changed from a page' });
     }
-    if (type.startsWith('cs/') && !sender.tab) return Promise.resolve({ ok: false, error: `${type} must come from a tab` });
+    if (type.startsWith('cs/') && (!sender.tab || fromExtensionPage)) return Promise.resolve({ ok: false, error: `${type} must come from a tab` });
     const handler = handlers[type] as Handler<RequestType>;
     return handler(payload, sender).catch((e: unknown) => ({ ok: false, error: (e as Error)?.message ?? 'internal error' }));
   }

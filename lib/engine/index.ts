@@ -19,8 +19,8 @@ export type * from './types.ts';
 
 /** Longest text analysed; beyond it the result is marked partial (bounded work on 1 MB pages). */
 export const MAX_TEXT_CHARS = 400_000;
-/** Compromise is the costliest step; past this length only its first part is tagged. */
-export const MAX_NER_CHARS = 150_000;
+/** Compromise is the costliest step (~0.5 s per 10,000 words in Node); past this length only the first part is tagged. */
+export const MAX_NER_CHARS = 60_000;
 
 const CHINESE_SURNAMES = new Set(
   'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su ding ren lu yao shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long shao qian mao kong xi wen bo'.split(' '),
@@ -121,6 +121,9 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     let entry: IndexEntry;
     if (m.candidates.length === 1) {
       entry = index.entries[m.candidates[0]!]!;
+      // A one-word name that is also an ordinary word or name ("Chad", "Shell", "Jordan")
+      // carries cues: without some evidence for it in the article, it is not taken.
+      if (entry.cues.length && m.first === m.last && !hasEvidence(m.candidates[0]!, text, tokens, index, matches)) continue;
       const d = draftFor(entry);
       if (m.acronym) d.confidence = Math.min(d.confidence, 0.85);
       addMention(d, m.start, m.end);
@@ -251,9 +254,20 @@ interface Choice {
  */
 function disambiguate(m: AliasMatch, text: string, tokens: Token[], index: KbIndex, all: AliasMatch[]): Choice {
   const ctx = contextOf(text, tokens, index, all);
+  const alias = text.slice(m.start, m.end);
+  // The evidence is the same for every mention with the same senses: decide once per article.
+  const memoKey = `${alias}\u0000${m.candidates.join(',')}`;
+  const memo = ctx.choices.get(memoKey);
+  if (memo) return memo;
+  const choice = decide(m, alias, ctx, index);
+  ctx.choices.set(memoKey, choice);
+  return choice;
+}
+
+function decide(m: AliasMatch, alias: string, ctx: Context, index: KbIndex): Choice {
   const scored = m.candidates.map((e) => {
     const entry = index.entries[e]!;
-    const cues = entry.cues.filter((c) => (c.includes(' ') ? ctx.folded.includes(` ${c} `) : ctx.words.has(c)));
+    const cues = cuesFound(ctx, e, entry);
     const relatedPresent = [...ctx.present].filter((id) => id !== entry.id && (entry.related.includes(id) || ctx.relatedTo.get(id)?.has(entry.id)));
     const named = ctx.fullNames.has(e);
     const evidence = Math.min(cues.length, 5) * 1 + Math.min(relatedPresent.length, 4) * 1.5 + (named ? 4 : 0);
@@ -265,7 +279,6 @@ function disambiguate(m: AliasMatch, text: string, tokens: Token[], index: KbInd
   const basis: Ambiguity['basis'] = best.evidence > 0 ? 'context' : 'prior';
   const confidence = Math.round((0.5 + 0.5 * (1 - Math.exp(-margin))) * 100) / 100;
   const weak = basis === 'prior' || margin < 1;
-  const alias = text.slice(m.start, m.end);
   const reasons: string[] = [];
   if (best.named) reasons.push(`the article also writes out “${best.entry.name}”`);
   if (best.cues.length) reasons.push(`it mentions ${listWords(best.cues.slice(0, 4))}`);
@@ -287,6 +300,24 @@ function disambiguate(m: AliasMatch, text: string, tokens: Token[], index: KbInd
   };
 }
 
+function hasEvidence(e: number, text: string, tokens: Token[], index: KbIndex, all: AliasMatch[]): boolean {
+  const ctx = contextOf(text, tokens, index, all);
+  const entry = index.entries[e]!;
+  if (cuesFound(ctx, e, entry).length) return true;
+  if (ctx.fullNames.has(e) && all.some((m) => m.candidates.length === 1 && m.candidates[0] === e && m.last > m.first)) return true;
+  return [...ctx.present].some((id) => id !== entry.id && (entry.related.includes(id) || ctx.relatedTo.get(id)?.has(entry.id)));
+}
+
+/** Cue words of an entry found in the article, computed once per entry and article. */
+function cuesFound(ctx: Context, e: number, entry: IndexEntry): string[] {
+  let hit = ctx.cueHits.get(e);
+  if (!hit) {
+    hit = entry.cues.filter((c) => (c.includes(' ') ? ctx.folded.includes(` ${c} `) : ctx.words.has(c)));
+    ctx.cueHits.set(e, hit);
+  }
+  return hit;
+}
+
 function listWords(words: string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
@@ -299,6 +330,8 @@ interface Context {
   relatedTo: Map<string, Set<string>>;
   fullNames: Set<number>;
   nameOf: Map<string, string>;
+  cueHits: Map<number, string[]>;
+  choices: Map<string, Choice>;
 }
 
 const contextCache = new WeakMap<AliasMatch[], Context>();
@@ -324,7 +357,7 @@ function contextOf(text: string, tokens: Token[], index: KbIndex, all: AliasMatc
       if (!m.acronym) fullNames.add(m.candidates[0]!);
     }
   }
-  ctx = { words, folded: ` ${tokens.map((t) => t.key).join(' ')} `, present, relatedTo, fullNames, nameOf };
+  ctx = { words, folded: ` ${tokens.map((t) => t.key).join(' ')} `, present, relatedTo, fullNames, nameOf, cueHits: new Map(), choices: new Map() };
   contextCache.set(all, ctx);
   return ctx;
 }

@@ -84,8 +84,8 @@ function looksLikeName(text: string, type: EntityType): boolean {
     if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
     return true;
   }
-  if (type === 'organization') return words.length >= 2 && ORG_WORDS.test(text);
-  if (type === 'place') return words.length >= 2 && PLACE_WORDS.test(text);
+  if (type === 'organization') return words.length >= 2 && ORG_WORDS.test(words.at(-1)!) && !/^\d+$/.test(words[1] ?? '');
+  if (type === 'place') return words.length >= 2 && PLACE_WORDS.test(words.at(-1)!) && !/^\p{N}/u.test(words[0]!);
   return false;
 }
 
@@ -95,6 +95,13 @@ function looksLikeName(text: string, type: EntityType): boolean {
  * also a person.
  */
 const TITLE_BEFORE_NAME = /\b(?:Mr|Mrs|Ms|Dr|Gen|General|President|Minister|Premier|Chancellor|Ambassador|Secretary|Governor|Senator|Colonel|Commander|Chairman|Director|Envoy|Spokesman|Spokeswoman)\.?\s+((?:\p{Lu}\.\s?){0,3}\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+){0,2})/gu;
+
+const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}'\u2019&-]*|\d+)`;
+const NAMED_THING = new RegExp(String.raw`(?<![\p{L}\p{N}])${CAP}(?:\s+(?:of|and|for|the|on|de|du)\s+${CAP}|\s+${CAP}){1,6}`, 'gu');
+/** Words that make a name only together with a proper word ("East Hills Shopping Center" yes, "East and Center" no). */
+const GENERIC_WORDS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Upper|Lower|Greater|New|Old|Main|Grand|Great|Big|Little|City|Street|Road|Square|Park|Region|District|Province|Force|Forces|Group|Council|Committee|Office|Service|Department|Union|Party|Bank|Court|Army|Police)$/u;
+/** Generic phrases that look like names at the start of a sentence ("Foreign Ministry", "Central Bank"). */
+const STARTS_SENTENCE_GENERIC = /^(?:Foreign|Defence|Defense|Interior|Finance|Central|National|State|Federal|Security|Police|Army|Military|Government|Public|Health|Education|Justice)\s+(?:Ministry|Bank|Council|Forces?|Police|Army|Service|Department|Office|Committee|Court)$/u;
 
 export function findNames(text: string): NerSpan[] {
   const out: NerSpan[] = [];
@@ -113,6 +120,22 @@ export function findNames(text: string): NerSpan[] {
       if (!cleaned || !looksLikeName(cleaned.text, type)) continue;
       out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type });
     }
+  }
+  // Capitalised word sequences that end in an organisation or place word
+  // ("Collective Rapid Deployment Force", "East Hills Shopping Center") — names
+  // compromise often misses because it has never seen them.
+  for (const m of text.matchAll(NAMED_THING)) {
+    let name = m[0];
+    let start = m.index;
+    const lead = /^(?:The|A|An|This|That|In|On|At|For|From|By|With|And|But|Of)\s+/u.exec(name);
+    if (lead) {
+      name = name.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    const type: EntityType = ORG_WORDS.test(name.split(/\s+/).at(-1)!) ? 'organization' : 'place';
+    const content = name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on|de|du)$/.test(w));
+    if (content.every((w) => GENERIC_WORDS.test(w))) continue;
+    if (looksLikeName(name, type) && !STARTS_SENTENCE_GENERIC.test(name)) out.push({ start, end: start + name.length, text: name, type });
   }
   for (const m of text.matchAll(TITLE_BEFORE_NAME)) {
     const name = m[1]!;

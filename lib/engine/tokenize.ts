@@ -47,11 +47,14 @@ export function tokenize(text: string): Token[] {
 /** Text between two tokens that still lets them form one name: spaces, hyphens, dashes, dots of initials. */
 const JOINER_RE = /^[\s\u00A0\u2009\u202F\-\u2010\u2011\u2013.]{0,3}$/;
 
+/** Abbreviated titles that end with a full stop inside a name ("Mr. Xi", "Gen. Sharif", "St. Petersburg"). */
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'prof', 'sen', 'rep', 'gov', 'st', 'sr', 'jr', 'adm', 'brig']);
+
 export function joinable(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   if (!JOINER_RE.test(gap)) return false;
   // A full stop followed by a space ends a sentence unless the token before it is an initial.
-  if (/\.\s/.test(gap) && a.raw.length > 1) return false;
+  if (/\.\s/.test(gap) && a.raw.length > 1 && !TITLE_ABBREVIATIONS.has(a.key)) return false;
   return true;
 }
 

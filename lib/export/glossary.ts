@@ -13,6 +13,17 @@ export interface GlossaryInput {
 }
 
 const mdEscape = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, '\\$1').replace(/\n+/g, ' ');
+/** A URL safe inside <…> in a Markdown table cell: |, <, > and spaces percent-encoded. */
+function mdUrl(url: string): string {
+  let href = url;
+  try {
+    href = new URL(url).href;
+  } catch {
+    // keep as written; it is still encoded below
+  }
+  return href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/ /g, '%20');
+}
+
 const csvCell = (v: unknown) => {
   let s = String(v ?? '');
   // Cells starting with = + - @ are formulas in spreadsheets: neutralise them.
@@ -31,7 +42,7 @@ export function glossaryMarkdown({ result, entries, url }: GlossaryInput): strin
     if (e.ambiguity) lines.push(`Note: ${mdEscape(e.ambiguity.reason)}`, '');
     if (entry?.facts.length) {
       lines.push('| Figure | Value | As of | Source |', '|---|---|---|---|');
-      for (const f of entry.facts) lines.push(`| ${mdEscape(f.label)} | ${mdEscape(String(f.value))}${f.unit ? ' ' + mdEscape(f.unit) : ''} | ${f.asOf} | <${f.source}> |`);
+      for (const f of entry.facts) lines.push(`| ${mdEscape(f.label)} | ${mdEscape(String(f.value))}${f.unit ? ' ' + mdEscape(f.unit) : ''} | ${f.asOf} | <${mdUrl(f.source)}> |`);
       lines.push('');
     }
     lines.push(`Mentions: ${[...new Set(e.mentions.map((m) => `“${mdEscape(m.text)}”`))].join(', ')}`, '');

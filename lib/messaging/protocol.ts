@@ -11,8 +11,12 @@ import type { AnalysisResult } from '../engine/types.ts';
 import type { Entry, PackMeta } from '../kb/schema.ts';
 import type { Settings, SitePolicy } from '../storage/settings.ts';
 
-/** Largest message accepted, in characters of JSON: a 1 MB article is capped before it is sent. */
-export const MAX_MESSAGE_CHARS = 2_500_000;
+/**
+ * Largest message accepted, in characters of JSON. The biggest legitimate message is a
+ * pack import (packs may be 5 MB; escaping can double that); articles are capped at
+ * MAX_ARTICLE_CHARS before they are sent.
+ */
+export const MAX_MESSAGE_CHARS = 12_000_000;
 /** Article text sent for analysis is capped here; longer texts are analysed in part and marked partial. */
 export const MAX_ARTICLE_CHARS = 400_000;
 

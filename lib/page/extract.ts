@@ -127,6 +127,50 @@ function walk(root: Node, builder: TextBuilder, resolve: (n: Node) => Text | und
   visit(root);
 }
 
+/**
+ * Live text node for a text node of Readability's output: by identity through the
+ * clone map, or — for nodes Readability rebuilt when it retried with other
+ * settings — by equal text, taking live nodes in document order so repeated
+ * strings still map to the right place.
+ */
+function liveResolver(doc: Document, map: Map<Node, Text>): (n: Node) => Text | undefined {
+  let byText: Map<string, Text[]> | null = null;
+  let lastIndex = -1;
+  const order = new Map<Text, number>();
+  return (n: Node) => {
+    const hit = map.get(n);
+    if (hit) {
+      const i = order.get(hit);
+      if (i !== undefined) lastIndex = i;
+      return hit;
+    }
+    const data = (n as Text).data;
+    if (!data || !data.trim()) return undefined;
+    if (!byText) {
+      byText = new Map();
+      const body = doc.body ?? doc.documentElement;
+      const stack: Node[] = body ? [body] : [];
+      const all: Text[] = [];
+      while (stack.length) {
+        const node = stack.pop()!;
+        if (node.nodeType === TEXT_NODE) all.push(node as Text);
+        else for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+      }
+      all.forEach((t, i) => {
+        order.set(t, i);
+        const list = byText!.get(t.data);
+        if (list) list.push(t);
+        else byText!.set(t.data, [t]);
+      });
+    }
+    const candidates = byText.get(data);
+    if (!candidates) return undefined;
+    const next = candidates.find((t) => order.get(t)! > lastIndex) ?? candidates[0]!;
+    lastIndex = order.get(next)!;
+    return next;
+  };
+}
+
 function findHeadline(doc: Document, title: string): Element | null {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
   const t = norm(title);
@@ -154,7 +198,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   const content = parsed?.content as Node | undefined;
   if (content && typeof content === 'object' && 'childNodes' in content) {
     const headline = findHeadline(doc, title);
-    const resolve = (n: Node) => map.get(n);
+    const resolve = liveResolver(doc, map);
     const headlineText = headline?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     const contentText = (content.textContent ?? '').replace(/\s+/g, ' ');
     if (headline && headlineText && !contentText.includes(headlineText)) {

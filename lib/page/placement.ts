@@ -22,9 +22,11 @@ export function placeCard(anchor: Rect, card: { width: number; height: number },
   const left = Math.min(Math.max(CARD_MARGIN, anchor.left), maxLeft);
   const below = anchor.top + anchor.height + CARD_GAP;
   const above = anchor.top - CARD_GAP - card.height;
+  const maxTop = Math.max(CARD_MARGIN, viewport.height - card.height - CARD_MARGIN);
+  // Whatever the anchor (a lookup may point at a word scrolled out of view), the card stays on screen.
+  const clampTop = (top: number) => Math.min(Math.max(CARD_MARGIN, top), maxTop);
   if (below + card.height <= viewport.height - CARD_MARGIN || above < CARD_MARGIN) {
-    const top = Math.min(below, Math.max(CARD_MARGIN, viewport.height - card.height - CARD_MARGIN));
-    return { left, top, placement: 'below' };
+    return { left, top: clampTop(below), placement: 'below' };
   }
-  return { left, top: above, placement: 'above' };
+  return { left, top: clampTop(above), placement: 'above' };
 }

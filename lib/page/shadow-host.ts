@@ -14,7 +14,9 @@ export interface ShadowHost {
 export function createShadowHost(doc: Document, tag: `backstory-${string}`, css: string): ShadowHost {
   const host = doc.createElement(tag);
   // Reset anything the page's CSS might apply to an unknown element; our own styles live inside.
-  host.setAttribute('style', 'all: initial !important; position: static !important; display: block !important;');
+  // Reset what the page's CSS might apply to an unknown element (no !important: it would
+  // override users' own text-spacing styles); our real styles live inside the shadow root.
+  host.setAttribute('style', 'all: initial; display: block;');
   const root = host.attachShadow({ mode: 'open' });
   let styled = false;
   try {

@@ -1,0 +1,95 @@
+import { describe, it, expect } from 'vitest';
+import { Window } from 'happy-dom';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractArticle } from '../../lib/page/extract.ts';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
+
+function load(html: string): Document {
+  const win = new Window({ url: 'https://news.example/story' });
+  win.document.write(html);
+  return win.document as unknown as Document;
+}
+
+const demo = readFileSync(join(process.cwd(), 'tests/fixtures/pages/demo-article.html'), 'utf8');
+
+function article(body: string, title = 'Test page'): string {
+  const paras = body;
+  return `<!doctype html><html><head><title>${title}</title></head><body><nav><a href="#">Home</a> <a href="#">World</a> Trending: Quillstone Insurance</nav><article><h1>${title}</h1>${paras}</article><footer>Copyright Harbor Gazette</footer></body></html>`;
+}
+
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of a test article written for Backstory, long enough to count as reading matter for the article detector and the extractor alike.</p>`).join('');
+
+describe('page/extract', () => {
+  it('extracts the headline and body of an article but not its navigation or footer', () => {
+    const doc = load(demo);
+    const a = extractArticle(doc)!;
+    expect(a).not.toBeNull();
+    expect(a.method).toBe('readability');
+    expect(a.text.startsWith("Beijing's quiet security push in Central Asia tests the SCO's limits")).toBe(true);
+    expect(a.text).toContain('Quadrilateral Cooperation and Coordination Mechanism (QCCM)');
+    expect(a.text).not.toContain('a fictional newspaper');
+    expect(a.text).not.toMatch(/\bOpinion\b/);
+  });
+
+  it('maps every offset back to the live text node it came from', () => {
+    const doc = load(demo);
+    const a = extractArticle(doc)!;
+    const byNode = segmentsByNode(a.segments);
+    for (const word of ['QCCM', 'Nurly Zhol', "People's Armed Police", 'Khorgos']) {
+      let from = 0;
+      for (;;) {
+        const at = a.text.indexOf(word, from);
+        if (at < 0) break;
+        from = at + word.length;
+        const r = rangeFor(doc, a.segments, at, at + word.length)!;
+        expect(r.toString()).toBe(word);
+        expect(offsetOf(a.segments, byNode, r.startContainer, r.startOffset)).toBe(at);
+      }
+    }
+  });
+
+  it('collapses source whitespace but keeps offsets exact across NBSP, CRLF and emoji', () => {
+    const html = article(`<p>The   SCO\r\n   met in\u00a0Astana 👩‍👩‍👧 and NATO <b>watched</b> closely.</p><p dir="rtl">قال مسؤولون إن الاجتماع انتهى.</p>${filler(6)}`);
+    const doc = load(html);
+    const a = extractArticle(doc)!;
+    expect(a.text).toContain('The SCO met in\u00a0Astana 👩‍👩‍👧 and NATO watched closely.');
+    for (const w of ['SCO', 'Astana', 'NATO', 'watched', 'مسؤولون']) {
+      const at = a.text.indexOf(w);
+      expect(rangeFor(doc, a.segments, at, at + w.length)!.toString()).toBe(w);
+    }
+  });
+
+  it('keeps markup-like text as text', () => {
+    const doc = load(article(`<p>A reader wrote &lt;img src=x onerror=alert(1)&gt; and {{7*7}} and javascript:alert(1) in a comment quoted here at length for the test.</p>${filler(5)}`));
+    const a = extractArticle(doc)!;
+    expect(a.text).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('judges a link grid not an article (the sentinel gate) and reads its body only when asked', () => {
+    const grid = `<!doctype html><html><body><nav>Menu</nav>${'<div><a href="#">link</a> <a href="#">link</a></div>'.repeat(200)}</body></html>`;
+    expect(isProbablyReaderable(load(grid), { minContentLength: 120, minScore: 20 })).toBe(false);
+    expect(isProbablyReaderable(load(demo), { minContentLength: 120, minScore: 20 })).toBe(true);
+    const body = extractArticle(load('<!doctype html><html><body><div>Short note about NATO.</div></body></html>'), { fallbackToBody: true });
+    expect(body?.text).toContain('NATO');
+  });
+
+  it('returns null when there is no text at all', () => {
+    expect(extractArticle(load('<!doctype html><html><body></body></html>'), { fallbackToBody: true })).toBeNull();
+  });
+
+  it('caps very long articles and says so', () => {
+    const doc = load(article(filler(3000)));
+    const a = extractArticle(doc, { maxChars: 50_000 })!;
+    expect(a.text.length).toBeLessThanOrEqual(50_000);
+    expect(a.truncated).toBe(true);
+  });
+
+  it('does not modify the page', () => {
+    const doc = load(demo);
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The layer rules of ARCHITECTURE.md, checked by reading imports (ESLint checks
+ * the same; this test also catches what a lint config could miss):
+ * lib/engine uses no DOM or browser APIs, components never call browser.*,
+ * exactly one module imports compromise, and no product code uses an HTML sink.
+ */
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = process.cwd();
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(join(ROOT, p)).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) ? [p] : [];
+  });
+}
+const raw = (f: string) => readFileSync(join(ROOT, f), 'utf8');
+/** Source without comments, so a comment that mentions browser.runtime is not a use of it. */
+const source = (f: string) => raw(f).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+const imports = (f: string) => [...raw(f).matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g)].map((m) => m[1] ?? m[2]!);
+const product = [...files('lib'), ...files('components'), ...files('entrypoints')];
+
+describe('architecture boundaries', () => {
+  it('lib/engine imports no DOM, browser or UI code', () => {
+    for (const f of files('lib/engine')) {
+      for (const i of imports(f)) expect(`${f} → ${i}`).not.toMatch(/→ (wxt|webextension-polyfill|preact|@mozilla\/readability|linkedom|.*\/(page|components|storage|messaging|background)\/)/);
+      expect(source(f), f).not.toMatch(/\b(document|window|browser|chrome)\.\w/);
+    }
+  });
+
+  it('components never call browser APIs or import storage', () => {
+    for (const f of files('components')) {
+      expect(source(f), f).not.toMatch(/\b(browser|chrome)\.(runtime|tabs|storage|scripting)/);
+      for (const i of imports(f)) expect(`${f} → ${i}`).not.toMatch(/→ (wxt\/browser|webextension-polyfill|compromise|.*storage\/items)/);
+    }
+  });
+
+  it('exactly one module imports compromise', () => {
+    const users = [...product, ...files('cli'), ...files('scripts')].filter((f) => imports(f).some((i) => i === 'compromise' || i.startsWith('compromise/')));
+    expect(users.map((f) => relative('.', f))).toEqual(['lib/engine/ner.ts']);
+  });
+
+  it('has no HTML sinks in product code', () => {
+    for (const f of product) expect(source(f), f).not.toMatch(/\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/);
+  });
+
+  it('keeps entrypoints thin: every file sits in an entrypoint folder or is an entrypoint', () => {
+    for (const f of files('entrypoints')) expect(f).toMatch(/^entrypoints\/(background\.ts|[\w-]+(\.content)?\/[\w.-]+\.(ts|tsx))$/);
+  });
+});
