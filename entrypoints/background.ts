@@ -90,6 +90,17 @@ export default defineBackground(() => {
     await injectAnalyzer(tab.id, { kind: 'user' });
   }
 
+  // The same entry points the toolbar button, the shortcut and the context menu use,
+  // reachable from the extension's own devtools console (and the end-to-end tests,
+  // which cannot click browser chrome in a headless browser).
+  (globalThis as { backstory?: unknown }).backstory = {
+    toggle: (tabId: number) => toggle({ id: tabId } as Browser.tabs.Tab),
+    lookUp: async (tabId: number, query: string) => {
+      const entries = await service.lookup(query);
+      if (!(await sendToTab(tabId, { type: 'bg/open-lookup', query, entries }))) await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
+    },
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => service.handle(message, sender));
 
   (browser.action ?? browser.browserAction)?.onClicked.addListener((tab) => void toggle(tab));

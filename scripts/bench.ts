@@ -406,7 +406,18 @@ interface PageResult {
   runs: number;
 }
 const results: PageResult[] = [];
+/** Saved pages with many scripts load slowly; the corpus gets what is left of this time budget, s (--corpus-seconds). */
+const CORPUS_SECONDS = Number(opt('corpus-seconds') ?? 150);
+let corpusStarted = 0;
+let corpusSkipped = 0;
 for (const spec of specs) {
+  if (spec.corpus) {
+    corpusStarted ||= Date.now();
+    if (Date.now() - corpusStarted > CORPUS_SECONDS * 1000) {
+      corpusSkipped++;
+      continue;
+    }
+  }
   const rowsW: LoadRow[] = [];
   const rowsO: LoadRow[] = [];
   const hovers: HoverRow[] = [];
@@ -545,6 +556,7 @@ const corpus = results.filter((r) => r.id.startsWith('corpus/'));
 const corpusSummary = corpus.length
   ? {
       pages: corpus.length,
+      skippedForTime: corpusSkipped,
       articles: corpus.filter((r) => r.article).length,
       loadToSidebarMedianMs: r1(median(corpus.map((r) => r.with.loadToSidebarMs))),
       loadToSidebarWorstMs: r1(Math.max(...corpus.map((r) => r.with.loadToSidebarMs ?? 0))),
@@ -618,7 +630,7 @@ function printTable(): void {
   for (const e of engineRows) console.log(`  ${String(e.words).padStart(7)} words  ${fmt(e.ms).padStart(8)} ms  ${String(e.wordsPerSec).padStart(8)} words/s   (KB match ${fmt(e.kbMatchMs)} ms, compromise NER ${fmt(e.compromiseNerMs)} ms)`);
   console.log(`  growth 10k → 100k words: ×${fmt(report.engine.growth, 2)} time (×10 = linear)`);
   if (corpusSummary) {
-    console.log(`\nCorpus: ${corpusSummary.pages} saved pages, ${corpusSummary.articles} gated as articles`);
+    console.log(`\nCorpus: ${corpusSummary.pages} saved pages measured (${corpusSkipped} skipped: over --corpus-seconds ${CORPUS_SECONDS}), ${corpusSummary.articles} gated as articles`);
     const CW = [30, 8, 9, 11, 11, 8, 9];
     console.log(line(['page', 'article', 'load→sb', 'longest w', 'longest wo', 'ext task', 'sentinel'], CW));
     for (const r of corpus) console.log(line([r.id.replace('corpus/', ''), r.article ? 'yes' : 'no', fmt(r.with.loadToSidebarMs), fmt(r.with.longestTaskMs), fmt(r.without.longestTaskMs), fmt(extTaskOf(r)), fmt(r.with.sentinelMs, 2)], CW));
