@@ -118,6 +118,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     const bound = acr !== null ? bindings.get(acr) : undefined;
     if (bound) continue; // handled in step 3 with every other occurrence of the acronym
     if (overlaps(m.start, m.end)) continue; // inside a long form the article defined
+    if (inRouteName(text, tokens, m)) continue; // "Kazakhstan-Turkmenistan-Iran railway" names a route, not three countries
     let entry: IndexEntry;
     if (m.candidates.length === 1) {
       entry = index.entries[m.candidates[0]!]!;
@@ -218,6 +219,26 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     figures,
     elapsedMs: Date.now() - t0,
   };
+}
+
+/**
+ * A name inside a hyphenated chain of three or more proper names used as a modifier
+ * ("the Kazakhstan-Turkmenistan-Iran-Persian Gulf railway", "Afghanistan-China-Pakistan
+ * armed forces") is part of a compound, not a mention of each place in it.
+ */
+function inRouteName(text: string, tokens: Token[], m: AliasMatch): boolean {
+  const tight = (a: Token, b: Token) => /^[-\u2010\u2011\u2013]$/.test(text.slice(a.end, b.start));
+  const spaced = (a: Token, b: Token) => /^[ \u00a0]$/.test(text.slice(a.end, b.start));
+  const inRun = (a: Token, b: Token) => b.isCapitalized && a.isCapitalized && (tight(a, b) || spaced(a, b));
+  let first = m.first;
+  while (first > 0 && inRun(tokens[first - 1]!, tokens[first]!)) first--;
+  let last = m.last;
+  while (last + 1 < tokens.length && inRun(tokens[last]!, tokens[last + 1]!)) last++;
+  let joints = 0;
+  for (let k = first; k < last; k++) if (tight(tokens[k]!, tokens[k + 1]!)) joints++;
+  if (joints < 2) return false;
+  const next = tokens[last + 1];
+  return !!next && spaced(tokens[last]!, next) && /^\p{Ll}/u.test(next.raw);
 }
 
 function firstLine(text: string): string {

@@ -84,6 +84,7 @@ function looksLikeName(text: string, type: EntityType): boolean {
     if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
     return true;
   }
+  if (type === 'organization' && STARTS_SENTENCE_GENERIC.test(text)) return false;
   if (type === 'organization') return words.length >= 2 && ORG_WORDS.test(words.at(-1)!) && !/^\d+$/.test(words[1] ?? '');
   if (type === 'place') return words.length >= 2 && PLACE_WORDS.test(words.at(-1)!) && !/^\p{N}/u.test(words[0]!);
   return false;
@@ -102,6 +103,18 @@ const NAMED_THING = new RegExp(String.raw`(?<![\p{L}\p{N}])${CAP}(?:\s+(?:of|and
 const GENERIC_WORDS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Upper|Lower|Greater|New|Old|Main|Grand|Great|Big|Little|City|Street|Road|Square|Park|Region|District|Province|Force|Forces|Group|Council|Committee|Office|Service|Department|Union|Party|Bank|Court|Army|Police)$/u;
 /** Generic phrases that look like names at the start of a sentence ("Foreign Ministry", "Central Bank"). */
 const STARTS_SENTENCE_GENERIC = /^(?:Foreign|Defence|Defense|Interior|Finance|Central|National|State|Federal|Security|Police|Army|Military|Government|Public|Health|Education|Justice)\s+(?:Ministry|Bank|Council|Forces?|Police|Army|Service|Department|Office|Committee|Court)$/u;
+
+/**
+ * Two capitalised words whose first also occurs in lower case in the same text are a
+ * heading or a term ("Investment Company"), not an organisation's or place's name.
+ */
+function isCapitalisedTerm(name: string, text: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length !== 2) return false;
+  const first = words[0]!.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Case-sensitive: only a lower-case occurrence of the word counts.
+  return new RegExp(String.raw`(?<!\p{L})${first}(?!\p{L})`, 'u').test(text);
+}
 
 export function findNames(text: string): NerSpan[] {
   const out: NerSpan[] = [];
@@ -133,6 +146,9 @@ export function findNames(text: string): NerSpan[] {
       start += lead[0].length;
     }
     const type: EntityType = ORG_WORDS.test(name.split(/\s+/).at(-1)!) ? 'organization' : 'place';
+    // "Stanford University's Center for …": the organisation named is the part before the possessive.
+    const poss = /['\u2019]s\s/u.exec(name);
+    if (poss) name = name.slice(0, poss.index);
     const content = name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on|de|du)$/.test(w));
     if (content.every((w) => GENERIC_WORDS.test(w))) continue;
     if (looksLikeName(name, type) && !STARTS_SENTENCE_GENERIC.test(name)) out.push({ start, end: start + name.length, text: name, type });
@@ -143,5 +159,5 @@ export function findNames(text: string): NerSpan[] {
     const cleaned = cleanName(name, start);
     if (cleaned && looksLikeName(cleaned.text, 'person')) out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type: 'person' });
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter((n) => n.type === 'person' || !isCapitalisedTerm(n.text, text)).sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -222,3 +222,16 @@ describe('engine/robustness', () => {
     expect(r.figures).toEqual([]);
   });
 });
+
+describe('engine/compound names', () => {
+  it('does not read a hyphenated route name as mentions of each place', () => {
+    const r = analyze('Officials praised the Kazakhstan-Tajikistan-China-Singapore railway plan.');
+    expect(r.entities.filter((e) => e.id)).toEqual([]);
+  });
+
+  it('still finds a pair of countries joined by a hyphen', () => {
+    const r = analyze('The China-Kazakhstan border is long.');
+    expect(byId(r, 'china')).toBeDefined();
+    expect(byId(r, 'kazakhstan')).toBeDefined();
+  });
+});

@@ -1,0 +1,570 @@
+/**
+ * The extension shell in real browsers (issue 7): the toolbar button / Alt+Shift+B
+ * path that toggles the sidebar, the context-menu lookup, site switches and the
+ * global pause, the options page's pack import, and the badge.
+ *
+ * Headless browsers have no clickable browser chrome, so in Chromium the tests call
+ * the functions the toolbar button, the command and the context menu call
+ * (`globalThis.backstory.toggle` / `.lookUp` in the service worker). Firefox has no
+ * background evaluation over WebDriver BiDi: there only what a page shows is checked.
+ *
+ * Pages: tests/fixtures/pages (demo-article.html) and tests/fixtures/pages/shell/
+ * (notes.html, a short non-article page; aral-article.html, a plain article).
+ * Packs: docs/examples/class-glossary-pack.json and tests/fixtures/packs/.
+ */
+import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ElementHandle, Page, WebWorker } from 'puppeteer-core';
+import { available, launch, startServer, sidebarReady, entityNames, highlightCount, shot, extensionDir } from './setup.ts';
+import type { Launched } from '../../scripts/lib/browsers.ts';
+import type { Served } from '../../scripts/lib/serve.ts';
+import { ROOT } from '../../scripts/lib/read-packs.ts';
+import { DEFAULT_SETTINGS, siteKey } from '../../lib/storage/settings.ts';
+
+/** The few extension APIs the tests call inside the service worker and the options page. */
+interface ChromeApi {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> } };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+}
+declare const chrome: ChromeApi;
+/** The background's test surface (entrypoints/background.ts). */
+declare const backstory: { toggle(tabId: number): Promise<void>; lookUp(tabId: number, query: string): Promise<void> };
+
+const SAMPLE_PACK = join(ROOT, 'docs/examples/class-glossary-pack.json');
+const SAMPLE_PACK_ID = 'class-central-asia-geography';
+const MALFORMED_JSON_PACK = join(ROOT, 'tests/fixtures/packs/malformed-json-pack.json');
+const INVALID_SCHEMA_PACK = join(ROOT, 'tests/fixtures/packs/invalid-schema-pack.json');
+
+const NOTES = '/shell/notes.html';
+const ARAL_ARTICLE = '/shell/aral-article.html';
+const DEMO = '/demo-article.html';
+
+/**
+ * How long a page is given to show something it should not (a sidebar on a page that
+ * is not an article, highlights on a site that is switched off) before we look. Not a
+ * speed requirement: the assertion is that nothing appears.
+ */
+const SETTLE_MS = 3_000;
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+// ---- page-world probes ---------------------------------------------------------------
+
+async function hasSidebar(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.querySelector('backstory-sidebar'));
+}
+
+async function waitForNoSidebar(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('backstory-sidebar'), { timeout: 20_000, polling: 100 });
+}
+
+/** Waits until the sidebar is open and keyboard focus is inside it (its host is the document's active element). */
+async function waitForFocusInSidebar(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('backstory-sidebar');
+      return !!host && document.activeElement === host && !!host.shadowRoot?.activeElement;
+    },
+    { timeout: 20_000, polling: 100 },
+  );
+}
+
+/** The hover card's text once it shows `text` (the card is re-rendered in place by a second lookup). */
+async function waitForCardWith(page: Page, text: string): Promise<string> {
+  await page.waitForFunction(
+    (t) => (document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"] .card-name')?.textContent ?? '').includes(t),
+    { timeout: 20_000, polling: 100 },
+    text,
+  );
+  return page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]')?.textContent ?? '');
+}
+
+/** Selects the first occurrence of `text` in the page, as a reader would before using the context menu. */
+async function selectText(page: Page, text: string) {
+  const ok = await page.evaluate((t) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(t);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + t.length);
+      const sel = getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(r);
+      return sel.toString() === t;
+    }
+    return false;
+  }, text);
+  if (!ok) throw new Error(`"${text}" is not in the page`);
+}
+
+/** The number the sidebar states ("23 entities found"). */
+async function statedEntityCount(page: Page): Promise<number> {
+  const text = await page.evaluate(() => document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-testid="entity-count"]')?.textContent ?? '');
+  const n = /^(\d+)\s+entit/.exec(text.trim());
+  if (!n) throw new Error(`no entity count in "${text}"`);
+  return Number(n[1]);
+}
+
+/** Every entity the sidebar lists: the known ones and those under "Other names". */
+async function listedEntityCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity').length ?? 0);
+}
+
+// ---- Chromium -------------------------------------------------------------------------
+
+describe('extension shell in chromium', () => {
+  const run = available('chromium');
+  let browser: Launched;
+  let server: Served;
+  /** Pages a test opened; closed after it. */
+  let opened: Page[] = [];
+  const errors: string[] = [];
+
+  async function worker(): Promise<WebWorker> {
+    const target = await browser.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
+    const w = await target.worker();
+    if (!w) throw new Error('the service worker target has no worker');
+    return w;
+  }
+
+  async function newPage(): Promise<Page> {
+    const page = await browser.browser.newPage();
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${String(e)}`));
+    opened.push(page);
+    return page;
+  }
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    await page.bringToFront();
+    return page;
+  }
+
+  async function tabIdOf(path: string): Promise<number> {
+    const w = await worker();
+    const id = await w.evaluate(async (p) => (await chrome.tabs.query({})).find((t) => t.url?.includes(p))?.id ?? null, path);
+    if (id === null) throw new Error(`no tab shows ${path}`);
+    return id;
+  }
+
+  async function toggle(tabId: number) {
+    await (await worker()).evaluate((id) => backstory.toggle(id), tabId);
+  }
+
+  async function lookUp(tabId: number, query: string) {
+    await (await worker()).evaluate((id, q) => backstory.lookUp(id, q), tabId, query);
+  }
+
+  async function storedLocal(key: string): Promise<unknown> {
+    return (await worker()).evaluate(async (k) => (await chrome.storage.local.get(k))[k] ?? null, key);
+  }
+
+  async function setLocal(items: Record<string, unknown>) {
+    await (await worker()).evaluate((i) => chrome.storage.local.set(i), items);
+  }
+
+  async function openOptions(): Promise<Page> {
+    if (!browser.extensionId) throw new Error('the extension id is unknown');
+    const page = await newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`, { waitUntil: 'load' });
+    // The page has loaded its state from the background once the pack list is there.
+    await page.waitForSelector('ul.packs li.pack', { timeout: 30_000 });
+    return page;
+  }
+
+  async function fileInput(options: Page): Promise<ElementHandle<HTMLInputElement>> {
+    const input = await options.waitForSelector<'input'>('input#opt-import:not([disabled])', { timeout: 20_000 });
+    if (!input) throw new Error('no file input on the options page');
+    return input;
+  }
+
+  /** Imports a pack file through the options page's file input; resolves when the page shows the outcome. */
+  async function importThroughOptions(options: Page, file: string): Promise<{ ok: boolean; text: string }> {
+    const input = await fileInput(options);
+    await input.uploadFile(file);
+    const outcome = await options.waitForSelector('[role="alert"], [data-testid="import-summary"]', { timeout: 30_000 });
+    const ok = await outcome!.evaluate((el) => el.getAttribute('data-testid') === 'import-summary');
+    const text = await outcome!.evaluate((el) => (el as HTMLElement).innerText);
+    return { ok, text };
+  }
+
+  async function importSamplePack() {
+    const options = await openOptions();
+    const r = await importThroughOptions(options, SAMPLE_PACK);
+    expect(r, r.text).toMatchObject({ ok: true });
+    await options.close();
+    opened = opened.filter((p) => p !== options);
+  }
+
+  /**
+   * Clean state: user packs are deleted through the options page's own message (so the
+   * background also drops its cached knowledge base, which a bare storage clear would
+   * leave in memory), built-in packs switched back on, then storage.local cleared.
+   */
+  async function resetState() {
+    const packs = ((await storedLocal('userPacks')) as { pack: { id: string } }[] | null) ?? [];
+    const disabled = ((await storedLocal('disabledPacks')) as string[] | null) ?? [];
+    if (packs.length || disabled.length) {
+      const options = await openOptions();
+      await options.evaluate(
+        async (ids, off) => {
+          for (const id of ids) await chrome.runtime.sendMessage({ type: 'opt/delete-pack', payload: { id } });
+          for (const id of off) await chrome.runtime.sendMessage({ type: 'opt/set-pack-enabled', payload: { id, enabled: true } });
+        },
+        packs.map((p) => p.pack.id),
+        disabled,
+      );
+    }
+    await (await worker()).evaluate(() => chrome.storage.local.clear());
+  }
+
+  beforeAll(async () => {
+    if (!run) return;
+    server = await startServer();
+    browser = await launch('chromium');
+    await worker();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    if (!run) return;
+    await resetState();
+  });
+
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  describe('toolbar button and Alt+Shift+B (backstory.toggle)', () => {
+    it.runIf(run)('declares the toggle-sidebar command (Alt+Shift+B) and the toolbar action in the manifest', async () => {
+      const manifest = JSON.parse(readFileSync(join(extensionDir('chromium'), 'manifest.json'), 'utf8')) as {
+        action?: { default_title?: string };
+        commands?: Record<string, { suggested_key?: { default?: string }; description?: string }>;
+        permissions?: string[];
+      };
+      expect(manifest.action).toBeDefined();
+      expect(manifest.action?.default_title).toMatch(/Backstory/);
+      expect(manifest.commands?.['toggle-sidebar']?.suggested_key?.default).toBe('Alt+Shift+B');
+      expect(manifest.commands?.['toggle-sidebar']?.description).toBeTruthy();
+      expect(manifest.permissions).toEqual(expect.arrayContaining(['contextMenus', 'scripting', 'storage']));
+      // The browser registered the command with that key.
+      const commands = await (await worker()).evaluate(() => chrome.commands.getAll());
+      const toggleCommand = commands.find((c) => c.name === 'toggle-sidebar');
+      expect(toggleCommand).toBeDefined();
+      expect(toggleCommand?.shortcut?.replace(/\s/g, '')).toBe('Alt+Shift+B');
+    });
+
+    it.runIf(run)('opens the sidebar with focus inside it on a page that is not an article, closes it, opens it again', async () => {
+      const page = await openPage(NOTES);
+      await sleep(SETTLE_MS);
+      expect(await hasSidebar(page)).toBe(false);
+      const tabId = await tabIdOf(NOTES);
+
+      await toggle(tabId);
+      await waitForFocusInSidebar(page);
+      await sidebarReady(page);
+      expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO']));
+      await shot(page, 'chromium-shell-toggle-open');
+
+      await toggle(tabId);
+      await waitForNoSidebar(page);
+      // Closing gives the page back its full width.
+      expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'))).toBe('');
+
+      await toggle(tabId);
+      await waitForFocusInSidebar(page);
+      await sidebarReady(page);
+      expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO']));
+    });
+
+    it.runIf(run)('closes the sidebar an article opened by itself, and opens it again', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      const tabId = await tabIdOf(DEMO);
+      await toggle(tabId);
+      await waitForNoSidebar(page);
+      // Closing the sidebar leaves the highlights: only the panel goes.
+      expect(await highlightCount(page)).toBeGreaterThan(0);
+      await toggle(tabId);
+      await waitForFocusInSidebar(page);
+      await sidebarReady(page);
+    });
+  });
+
+  describe('context-menu lookup (backstory.lookUp)', () => {
+    it.runIf(run)('opens the card for the selected "Aral Sea" from an imported pack, and finds Tokayev from "Tokaev"', async () => {
+      await importSamplePack();
+      const page = await openPage(NOTES);
+      await sleep(SETTLE_MS);
+      expect(await hasSidebar(page)).toBe(false);
+      const tabId = await tabIdOf(NOTES);
+
+      // First lookup: the analyzer is not in the page yet, so the background injects it.
+      await selectText(page, 'Aral Sea');
+      await lookUp(tabId, 'Aral Sea');
+      const aral = await waitForCardWith(page, 'Aral Sea');
+      expect(aral).toMatch(/Central Asia|Kazakhstan|Uzbekistan|lake/i);
+      await shot(page, 'chromium-shell-lookup-aral');
+
+      // Second lookup: the analyzer is running, the background sends it the entries.
+      await selectText(page, 'Tokayev');
+      await lookUp(tabId, 'Tokaev');
+      const tokayev = await waitForCardWith(page, 'Kassym-Jomart Tokayev');
+      expect(tokayev).toContain('Kassym-Jomart Tokayev');
+    });
+
+    it.runIf(run)('finds Kassym-Jomart Tokayev from "Tokaev" on a page the analyzer has not run on', async () => {
+      const page = await openPage(NOTES);
+      const tabId = await tabIdOf(NOTES);
+      await selectText(page, 'Tokayev');
+      await lookUp(tabId, 'Tokaev');
+      await waitForCardWith(page, 'Kassym-Jomart Tokayev');
+    });
+
+    it.runIf(run)('says so when nothing matches the selection', async () => {
+      const page = await openPage(NOTES);
+      const tabId = await tabIdOf(NOTES);
+      await selectText(page, 'Reading list');
+      await lookUp(tabId, 'Reading list');
+      const text = await waitForCardWith(page, 'Reading list');
+      expect(text).toMatch(/No entry for “Reading list”/);
+    });
+
+    it.runIf(run)('a lookup of "Aral Sea" without the pack finds no entry', async () => {
+      const page = await openPage(NOTES);
+      const tabId = await tabIdOf(NOTES);
+      await selectText(page, 'Aral Sea');
+      await lookUp(tabId, 'Aral Sea');
+      const text = await waitForCardWith(page, 'Aral Sea');
+      expect(text).toMatch(/No entry for “Aral Sea”/);
+    });
+  });
+
+  describe('site switch and global pause', () => {
+    it.runIf(run)('uses the host key the product uses for 127.0.0.1', () => {
+      expect(siteKey(`${server.url}${DEMO}`)).toBe('127.0.0.1');
+    });
+
+    it.runIf(run)('shows nothing on a switched-off site, and everything again once it is back to default', async () => {
+      await setLocal({ sites: { '127.0.0.1': 'never' } });
+      const page = await openPage(DEMO);
+      await sleep(SETTLE_MS);
+      expect(await hasSidebar(page)).toBe(false);
+      expect(await highlightCount(page)).toBe(0);
+
+      await setLocal({ sites: {} });
+      await page.reload({ waitUntil: 'load' });
+      await sidebarReady(page);
+      await page.waitForFunction(() => ((globalThis as unknown as { CSS: { highlights?: Map<string, { size: number }> } }).CSS.highlights?.get('backstory-mention')?.size ?? 0) > 0, { timeout: 20_000 });
+      expect(await highlightCount(page)).toBeGreaterThan(40);
+    });
+
+    it.runIf(run)('shows nothing anywhere while paused, and everything again once resumed', async () => {
+      await setLocal({ settings: { ...DEFAULT_SETTINGS, paused: true } });
+      const page = await openPage(DEMO);
+      await sleep(SETTLE_MS);
+      expect(await hasSidebar(page)).toBe(false);
+      expect(await highlightCount(page)).toBe(0);
+
+      await setLocal({ settings: { ...DEFAULT_SETTINGS, paused: false } });
+      await page.reload({ waitUntil: 'load' });
+      await sidebarReady(page);
+      await page.waitForFunction(() => ((globalThis as unknown as { CSS: { highlights?: Map<string, { size: number }> } }).CSS.highlights?.get('backstory-mention')?.size ?? 0) > 0, { timeout: 20_000 });
+      expect(await highlightCount(page)).toBeGreaterThan(40);
+    });
+
+    it.runIf(run)('switching the site off from the options page removes the sidebar and highlights from an open tab', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      expect(await highlightCount(page)).toBeGreaterThan(0);
+      const options = await openOptions();
+      const res = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/set-site-policy', payload: { host: '127.0.0.1', policy: 'never' } }));
+      expect(res).toMatchObject({ ok: true });
+      expect(await storedLocal('sites')).toEqual({ '127.0.0.1': 'never' });
+      await waitForNoSidebar(page);
+      expect(await highlightCount(page)).toBe(0);
+    });
+  });
+
+  describe('options page: pack import', () => {
+    it.runIf(run)('refuses a file that is not valid JSON with a clear alert and stores nothing', async () => {
+      const options = await openOptions();
+      const r = await importThroughOptions(options, MALFORMED_JSON_PACK);
+      expect(r.ok).toBe(false);
+      expect(r.text).toContain('malformed-json-pack.json was not imported');
+      expect(r.text).toMatch(/not valid JSON/);
+      expect(r.text).toMatch(/line 10/);
+      expect(await storedLocal('userPacks')).toBeNull();
+      await shot(options, 'chromium-shell-options-import-error');
+    });
+
+    it.runIf(run)('imports the sample pack; a malformed one then leaves the stored packs unchanged', async () => {
+      const options = await openOptions();
+      const good = await importThroughOptions(options, SAMPLE_PACK);
+      expect(good.ok, good.text).toBe(true);
+      expect(good.text).toMatch(/5 entries|five entries/i);
+      const stored = (await storedLocal('userPacks')) as { pack: { id: string }; entries: unknown[] }[];
+      expect(stored.map((p) => p.pack.id)).toEqual([SAMPLE_PACK_ID]);
+      expect(stored[0]!.entries).toHaveLength(5);
+      // The pack is listed as the user's own.
+      await options.waitForFunction((id) => Array.from(document.querySelectorAll('ul.packs li.pack')).some((li) => li.textContent?.includes(id) && li.textContent.includes('Yours')), { timeout: 20_000 }, SAMPLE_PACK_ID);
+
+      for (const [file, message] of [
+        [INVALID_SCHEMA_PACK, /The pack is not valid\..*aliases/],
+        [MALFORMED_JSON_PACK, /not valid JSON/],
+      ] as const) {
+        const bad = await importThroughOptions(options, file);
+        expect(bad.ok, bad.text).toBe(false);
+        expect(bad.text).toMatch(message);
+        expect(await options.$$eval('[role="alert"]', (els) => els.length)).toBeGreaterThanOrEqual(1);
+        expect(await storedLocal('userPacks')).toEqual(stored);
+      }
+      await shot(options, 'chromium-shell-options-after-imports');
+    });
+
+    it.runIf(run)('after importing the sample pack, an article naming the Aral Sea lists it in the sidebar', async () => {
+      await importSamplePack();
+      const page = await openPage(ARAL_ARTICLE);
+      await sidebarReady(page);
+      const names = await entityNames(page);
+      expect(names).toEqual(expect.arrayContaining(['Aral Sea', 'Amu Darya', 'Syr Darya']));
+      expect(await highlightCount(page)).toBeGreaterThan(0);
+      await shot(page, 'chromium-shell-pack-article');
+    });
+
+    it.runIf(run)('after importing the sample pack, toggling the sidebar on a non-article page lists the Aral Sea', async () => {
+      await importSamplePack();
+      const page = await openPage(NOTES);
+      await sleep(SETTLE_MS);
+      expect(await hasSidebar(page)).toBe(false);
+      await toggle(await tabIdOf(NOTES));
+      await sidebarReady(page);
+      expect(await entityNames(page)).toEqual(expect.arrayContaining(['Aral Sea', 'NATO']));
+    });
+
+    it.runIf(run)('without the pack, the same article does not list the Aral Sea as a known entity', async () => {
+      const page = await openPage(ARAL_ARTICLE);
+      await sidebarReady(page);
+      const known = await page.evaluate(() => Array.from(document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('ul.entities:not(details ul) button.entity .name') ?? []).map((n) => n.textContent ?? ''));
+      expect(known).not.toContain('Aral Sea');
+    });
+  });
+
+  describe('toolbar badge', () => {
+    it.runIf(run)('shows the number of entities the sidebar lists for the demo article', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      const tabId = await tabIdOf(DEMO);
+      const stated = await statedEntityCount(page);
+      const listed = await listedEntityCount(page);
+      expect(listed).toBe(stated);
+      const w = await worker();
+      await w.evaluate(
+        async (id) => {
+          for (;;) {
+            if (await chrome.action.getBadgeText({ tabId: id })) return;
+            await new Promise((ok) => setTimeout(ok, 100));
+          }
+        },
+        tabId,
+      );
+      const badge = await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      expect(badge).toBe(String(listed));
+    });
+
+    it.runIf(run)('has no badge on a page Backstory did not run on', async () => {
+      await openPage(NOTES);
+      await sleep(SETTLE_MS);
+      const tabId = await tabIdOf(NOTES);
+      expect(await (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    });
+  });
+
+  it.runIf(run)('caused no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+// ---- Firefox --------------------------------------------------------------------------
+
+describe('extension shell in firefox', () => {
+  const run = available('firefox');
+  let browser: Launched;
+  let server: Served;
+  let opened: Page[] = [];
+
+  beforeAll(async () => {
+    if (!run) return;
+    server = await startServer();
+    browser = await launch('firefox');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    for (const p of opened.splice(0)) await p.close().catch(() => undefined);
+  });
+
+  async function openPage(path: string): Promise<Page> {
+    const page = await browser.browser.newPage();
+    opened.push(page);
+    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    return page;
+  }
+
+  it.runIf(run)('installs the extension under its gecko id', () => {
+    // installExtension returns the add-on id, not the moz-extension:// UUID.
+    expect(browser.extensionId).toBe('backstory@backstory.example');
+  });
+
+  it.runIf(run)('opens the sidebar by itself on the demo article, with highlights', async () => {
+    const page = await openPage(DEMO);
+    await sidebarReady(page);
+    expect((await entityNames(page)).length).toBeGreaterThan(15);
+    expect(await highlightCount(page)).toBeGreaterThan(0);
+  });
+
+  it.runIf(run)('opens the sidebar by itself on a plain article', async () => {
+    const page = await openPage(ARAL_ARTICLE);
+    await sidebarReady(page);
+  });
+
+  it.runIf(run)('shows no sidebar on a page that is not an article', async () => {
+    const page = await openPage(NOTES);
+    await sleep(SETTLE_MS);
+    expect(await hasSidebar(page)).toBe(false);
+    expect(await highlightCount(page)).toBe(0);
+  });
+
+  it.runIf(run)('imports packs on the options page', async (ctx) => {
+    // The moz-extension:// UUID is random per profile and installExtension does not return
+    // it; even with a known UUID, WebDriver BiDi refuses to navigate a tab to it.
+    const page = await browser.browser.newPage();
+    opened.push(page);
+    const url = `moz-extension://${browser.extensionId}/options.html`;
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
+      await page.waitForSelector('input#opt-import', { timeout: 15_000 });
+    } catch (e) {
+      ctx.skip(`the options page is not reachable over WebDriver BiDi (${String(e).split('\n')[0]})`);
+      return;
+    }
+    const input = await page.$<'input'>('input#opt-import');
+    await input!.uploadFile(MALFORMED_JSON_PACK);
+    const alert = await page.waitForSelector('[role="alert"]', { timeout: 30_000 });
+    expect(await alert!.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/not valid JSON/);
+  });
+});
