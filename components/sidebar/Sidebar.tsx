@@ -147,6 +147,7 @@ export function Sidebar(props: SidebarProps) {
         <p class="count" data-testid="entity-count">
           {state.result.entities.length} {state.result.entities.length === 1 ? 'entity' : 'entities'} found
           {state.result.partial && <span class="badge"> partial: a very long page, only its first part was read</span>}
+          {state.result.complete === false && <span class="badge pending"> looking for other names…</span>}
         </p>
       )}
       <div class="sr-only" role="status" aria-live="polite">

@@ -55,7 +55,7 @@ export type Action =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string }
   | { type: 'empty'; message: string }
-  | { type: 'loaded'; result: AnalysisResult; entries: Record<string, EntryView>; relatedNames: Record<string, { name: string; type: string }>; url: string; text: string }
+  | { type: 'loaded'; result: AnalysisResult; entries: Record<string, EntryView>; relatedNames: Record<string, { name: string; type: string }>; url: string; text: string; refresh?: boolean }
   | { type: 'add-entries'; entries: Record<string, EntryView> }
   | { type: 'filter'; filter: TypeFilter }
   | { type: 'query'; query: string }
@@ -73,6 +73,8 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
       return { ...state, status: { kind: 'empty', message: action.message }, result: null, announcement: action.message };
     case 'loaded': {
       const n = action.result.entities.length;
+      const keep = action.refresh && state.result !== null;
+      const selectedStillThere = keep && state.selected !== null && (action.result.entities.some((e) => e.key === state.selected) || !!action.entries[state.selected] || !!state.entries[state.selected]);
       return {
         ...state,
         status: n ? { kind: 'ready' } : { kind: 'empty', message: 'Backstory found no names it knows in this article.' },
@@ -82,9 +84,9 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
         result: action.result,
         entries: { ...state.entries, ...action.entries },
         relatedNames: { ...state.relatedNames, ...action.relatedNames },
-        selected: null,
-        mentionCursor: {},
-        announcement: `Backstory found ${n} ${n === 1 ? 'entity' : 'entities'} in this article.`,
+        selected: selectedStillThere ? state.selected : null,
+        mentionCursor: keep ? state.mentionCursor : {},
+        announcement: keep && state.announcement.startsWith('Backstory found') && n === (state.result?.entities.length ?? -1) ? state.announcement : `Backstory found ${n} ${n === 1 ? 'entity' : 'entities'} in this article.`,
       };
     }
     case 'add-entries':

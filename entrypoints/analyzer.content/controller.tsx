@@ -105,9 +105,10 @@ export class Analyzer {
       if (this.gone(e)) return;
     }
     this.listen();
-    if (launch.kind !== 'auto' || this.settings.autoOpenSidebar) this.openSidebar(launch.kind !== 'auto');
+    if (launch.kind === 'user' || (launch.kind === 'auto' && this.settings.autoOpenSidebar)) this.openSidebar(launch.kind === 'user');
     if (launch.kind === 'lookup') this.showLookup(launch.query, launch.entries);
-    await this.analyze(launch.kind !== 'auto');
+    // A lookup on a page that is not an article shows the card only; the body is read when the user asked for Backstory.
+    await this.analyze(launch.kind === 'user');
   }
 
   relaunch(launch: Launch): void {
@@ -139,21 +140,26 @@ export class Analyzer {
     this.article = article;
     this.byNode = segmentsByNode(article.segments);
     this.dispatch({ type: 'loading', message: 'Finding the names in this article…' });
-    try {
-      const res = await this.send('cs/analyze', { url: this.win.location.href, title: article.title.slice(0, 500), text: article.text, truncated: article.truncated });
-      if (token !== this.analysisToken || this.destroyed) return;
-      if (!res.ok) {
-        this.dispatch({ type: 'error', message: `Backstory could not analyse this page: ${res.error}` });
-        return;
+    // Two passes: knowledge-base names first (milliseconds: highlights at once), then the
+    // full pass that also finds names the knowledge base lacks (compromise, slower).
+    for (const quick of [true, false]) {
+      try {
+        const res = await this.send('cs/analyze', { url: this.win.location.href, title: article.title.slice(0, 500), text: article.text, truncated: article.truncated, quick });
+        if (token !== this.analysisToken || this.destroyed) return;
+        if (!res.ok) {
+          this.dispatch({ type: 'error', message: `Backstory could not analyse this page: ${res.error}` });
+          return;
+        }
+        const { result, entries, related } = res.value;
+        if (article.truncated) result.partial = true;
+        this.dispatch({ type: 'loaded', result, entries, relatedNames: related, url: this.win.location.href, text: article.text, refresh: !quick });
+        this.applyHighlights();
+        void this.reportCount(result.entities.length);
+      } catch (e) {
+        if (this.gone(e)) return;
+        if (quick) continue; // the full pass may still work
+        if (!this.state.result) this.dispatch({ type: 'error', message: 'Backstory could not reach its background process. Try again, or reload the page.' });
       }
-      const { result, entries, related } = res.value;
-      if (article.truncated) result.partial = true;
-      this.dispatch({ type: 'loaded', result, entries, relatedNames: related, url: this.win.location.href, text: article.text });
-      this.applyHighlights();
-      void this.reportCount(result.entities.length);
-    } catch (e) {
-      if (this.gone(e)) return;
-      this.dispatch({ type: 'error', message: 'Backstory could not reach its background process. Try again, or reload the page.' });
     }
   }
 
@@ -175,7 +181,7 @@ export class Analyzer {
     }
     refs.sort((a, b) => a.start - b.start);
     this.mentionRefs = refs;
-    if (this.settings.highlights) this.highlights.show(ranges);
+    if (this.settings.highlights) this.highlights.show(ranges, this.settings.highlightStyle);
   }
 
   private async reportCount(count: number): Promise<void> {

@@ -132,7 +132,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     },
     'cs/analyze': async (p) => {
       const engine = await getEngine();
-      const result = engine.analyze({ text: p.text, title: p.title });
+      const result = engine.analyze({ text: p.text, title: p.title, findUnknownNames: !p.quick });
       if (p.truncated) result.partial = true;
       const ids = result.entities.map((e) => e.id).filter((x): x is string => !!x);
       const entries = await viewsFor(ids);

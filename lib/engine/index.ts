@@ -164,7 +164,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
 
   // 4. Names the knowledge base lacks.
   const nerText = text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text;
-  for (const span of findNames(nerText)) {
+  for (const span of input.findUnknownNames === false ? [] : findNames(nerText)) {
     if (overlaps(span.start, span.end)) continue;
     const key = `new:${span.text.toLowerCase()}`;
     const existing = drafts.get(key);
@@ -215,6 +215,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     title: title || firstLine(text),
     wordCount: tokens.length,
     partial,
+    complete: input.findUnknownNames !== false,
     entities,
     figures,
     elapsedMs: Date.now() - t0,

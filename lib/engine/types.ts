@@ -98,6 +98,8 @@ export interface AnalysisResult {
   wordCount: number;
   /** True when the text was longer than the engine's cap and only the start was analysed. */
   partial: boolean;
+  /** False for a quick first pass that skipped names the knowledge base lacks. */
+  complete: boolean;
   entities: Entity[];
   figures: Figure[];
   /** Milliseconds the engine took, for the benchmark (not used by the UI). */
@@ -107,4 +109,9 @@ export interface AnalysisResult {
 export interface AnalyzeInput {
   text: string;
   title?: string;
+  /**
+   * Look for names the knowledge base lacks (compromise; the costly step). Default true.
+   * The extension first asks without them, to highlight at once, then with them.
+   */
+  findUnknownNames?: boolean;
 }

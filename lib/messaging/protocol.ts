@@ -28,7 +28,7 @@ export const RequestSchemas = {
   /** Sentinel: is this page an article? The background decides whether to load the analyzer. */
   'cs/page-seen': v.strictObject({ url, readerable: v.boolean() }),
   /** Analyzer: analyse this article text. */
-  'cs/analyze': v.strictObject({ url, title: shortText, text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)), truncated: v.boolean() }),
+  'cs/analyze': v.strictObject({ url, title: shortText, text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)), truncated: v.boolean(), quick: v.optional(v.boolean()) }),
   /** Analyzer: full entries for the sidebar. */
   'cs/get-entries': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(500)) }),
   /** Analyzer: the badge count for this tab. */

@@ -5,6 +5,8 @@
  * (older browsers), highlighting quietly does nothing and the sidebar still works.
  */
 export const HIGHLIGHT_MENTION = 'backstory-mention';
+/** The same mentions drawn as a background tint only (the "background" highlight style). */
+export const HIGHLIGHT_MENTION_BG = 'backstory-mention-bg';
 export const HIGHLIGHT_HOVER = 'backstory-hover';
 export const HIGHLIGHT_FLASH = 'backstory-flash';
 /** How long a mention flashes after "jump to mention": long enough to find it, short enough not to linger. */
@@ -33,9 +35,10 @@ export class HighlightLayer {
   get supported(): boolean {
     return this.hl !== null;
   }
-  show(ranges: Range[]): void {
+  show(ranges: Range[], style: 'underline' | 'background' = 'underline'): void {
     if (!this.hl) return;
-    this.hl.registry.set(HIGHLIGHT_MENTION, new this.hl.Highlight(...ranges));
+    this.hl.registry.delete(style === 'background' ? HIGHLIGHT_MENTION : HIGHLIGHT_MENTION_BG);
+    this.hl.registry.set(style === 'background' ? HIGHLIGHT_MENTION_BG : HIGHLIGHT_MENTION, new this.hl.Highlight(...ranges));
   }
   hover(range: Range | null): void {
     if (!this.hl) return;
@@ -51,6 +54,6 @@ export class HighlightLayer {
   clear(): void {
     clearTimeout(this.flashTimer);
     if (!this.hl) return;
-    for (const name of [HIGHLIGHT_MENTION, HIGHLIGHT_HOVER, HIGHLIGHT_FLASH]) this.hl.registry.delete(name);
+    for (const name of [HIGHLIGHT_MENTION, HIGHLIGHT_MENTION_BG, HIGHLIGHT_HOVER, HIGHLIGHT_FLASH]) this.hl.registry.delete(name);
   }
 }

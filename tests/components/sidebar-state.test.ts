@@ -232,3 +232,18 @@ describe('components/sidebar/state: stepMention', () => {
     expect(seen).toEqual([0, 1, 2, 0, 1, 2]);
   });
 });
+
+describe('components/sidebar/state: the second (complete) pass', () => {
+  it('keeps the open entity, filter and mention cursor when the full result replaces the quick one', async () => {
+    const { makeResult, ENTRIES, RELATED_NAMES, ARTICLE_URL, ARTICLE_TEXT } = await import('../fixtures/ui-fixtures.ts');
+    const quick = makeResult({ complete: false });
+    let s = reducer(initialState, { type: 'loaded', result: quick, entries: ENTRIES, relatedNames: RELATED_NAMES, url: ARTICLE_URL, text: ARTICLE_TEXT });
+    const key = quick.entities[0]!.key;
+    s = reducer(s, { type: 'select', key });
+    s = reducer(s, { type: 'mention', key, index: 0 });
+    s = reducer(s, { type: 'loaded', result: makeResult(), entries: ENTRIES, relatedNames: RELATED_NAMES, url: ARTICLE_URL, text: ARTICLE_TEXT, refresh: true });
+    expect(s.selected).toBe(key);
+    expect(s.mentionCursor[key]).toBe(0);
+    expect(s.result?.complete).toBe(true);
+  });
+});

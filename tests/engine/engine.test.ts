@@ -235,3 +235,15 @@ describe('engine/compound names', () => {
     expect(byId(r, 'kazakhstan')).toBeDefined();
   });
 });
+
+describe('engine/quick pass', () => {
+  it('skips names the knowledge base lacks when asked, and says the result is not complete', () => {
+    const text = 'Owner Jeff Allison met officials of the SCO in Astana.';
+    const quick = engine.analyze({ text, findUnknownNames: false });
+    expect(quick.complete).toBe(false);
+    expect(quick.entities.every((e) => e.id !== null)).toBe(true);
+    const full = engine.analyze({ text });
+    expect(full.complete).toBe(true);
+    expect(full.entities.some((e) => e.name === 'Jeff Allison')).toBe(true);
+  });
+});
