@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SidebarState, TypeFilter } from './state.ts';
 import { visibleEntities, entityByKey } from './state.ts';
 import { EntityDetail } from './EntityDetail.tsx';
@@ -28,6 +28,9 @@ export interface SidebarProps {
   onRetry?: () => void;
 }
 
+/** Entities listed before "Show all": enough for any ordinary article, and a cheap first render on huge ones. */
+export const LIST_PAGE_SIZE = 60;
+
 const FILTERS: { id: TypeFilter; label: string }[] = [
   { id: 'all', label: 'All' },
   { id: 'organization', label: 'Organisations' },
@@ -43,6 +46,7 @@ const RESIZE_STEP = 20;
 export function Sidebar(props: SidebarProps) {
   const { state, collapsed, width } = props;
   const listRef = useRef<HTMLUListElement>(null);
+  const [showAll, setShowAll] = useState(false);
   if (collapsed) {
     return (
       <button type="button" class="tab" onClick={props.onToggleCollapsed} aria-label="Open the Backstory sidebar" title="Backstory">
@@ -55,7 +59,8 @@ export function Sidebar(props: SidebarProps) {
   const selected = state.selected ? entityByKey(state, state.selected) : undefined;
   const selectedEntry = state.selected ? state.entries[selected?.id ?? state.selected] : undefined;
   const presentIds = new Set((state.result?.entities ?? []).map((e) => e.id).filter((x): x is string => !!x));
-  const known = visible.filter((e) => e.id);
+  const allKnown = visible.filter((e) => e.id);
+  const known = showAll || state.query ? allKnown : allKnown.slice(0, LIST_PAGE_SIZE);
   const unknown = visible.filter((e) => !e.id);
 
   const onListKey = (ev: KeyboardEvent) => {
@@ -223,6 +228,11 @@ export function Sidebar(props: SidebarProps) {
                 );
               })}
             </ul>
+            {known.length < allKnown.length && (
+              <button type="button" class="link more-entities" onClick={() => setShowAll(true)}>
+                Show all {allKnown.length} entities
+              </button>
+            )}
             {unknown.length > 0 && (
               <details class="unknown-list">
                 <summary>Other names in this article ({unknown.length}, not in the knowledge base)</summary>

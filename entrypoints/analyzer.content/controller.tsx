@@ -35,6 +35,8 @@ const LIVE_UPDATE_DEBOUNCE_MS = 2000;
 const LIVE_UPDATE_MAX = 5;
 /** New text needed before a live page is re-read, characters. */
 const LIVE_UPDATE_MIN_GROWTH = 200;
+/** Longest slice of highlight work before yielding to the page, ms (well under the 50 ms long-task line). */
+const HIGHLIGHT_SLICE_MS = 12;
 /** After single-page-app navigation, wait for the new article to render, ms. */
 const SPA_SETTLE_MS = 600;
 
@@ -70,6 +72,8 @@ export class Analyzer {
   private readonly highlights: HighlightLayer;
   private article: ExtractedArticle | null = null;
   private byNode = new Map<Text, TextSegment[]>();
+  /** Elements that directly hold article text: the only pointer targets worth hit-testing. */
+  private textParents = new WeakSet<Element>();
   private mentionRefs: MentionRef[] = [];
   private hover: HoverState = { token: 0, ref: null, shown: false, position: null };
   private showTimer: ReturnType<typeof setTimeout> | undefined;
@@ -81,6 +85,7 @@ export class Analyzer {
   private readonly cleanups: (() => void)[] = [];
   private savedMarginRight: string | null = null;
   private analysisToken = 0;
+  private highlightToken = 0;
   private liveObserver: MutationObserver | null = null;
 
   constructor(private readonly deps: AnalyzerDeps) {
@@ -139,6 +144,7 @@ export class Analyzer {
     }
     this.article = article;
     this.byNode = segmentsByNode(article.segments);
+    this.textParents = new WeakSet(article.segments.map((seg) => seg.node.parentElement).filter((el): el is HTMLElement => !!el));
     this.dispatch({ type: 'loading', message: 'Finding the names in this article…' });
     // Two passes: knowledge-base names first (milliseconds: highlights at once), then the
     // full pass that also finds names the knowledge base lacks (compromise, slower).
@@ -163,25 +169,43 @@ export class Analyzer {
     }
   }
 
+  /**
+   * Highlight every mention. Building thousands of Ranges is done in slices that yield to
+   * the page between them, so a long article never blocks its main thread for long.
+   */
   private applyHighlights(): void {
+    const token = ++this.highlightToken;
     this.highlights.clear();
     const result = this.state.result;
     const article = this.article;
     if (!result || !article) return;
     const refs: MentionRef[] = [];
-    const ranges: Range[] = [];
-    const types = new Set(this.settings.highlightTypes);
-    for (const e of result.entities) {
-      e.mentions.forEach((m, index) => {
-        refs.push({ start: m.start, end: m.end, key: e.key, index });
-        if (!types.has(e.type)) return;
-        const r = rangeFor(this.doc, article.segments, m.start, m.end);
-        if (r) ranges.push(r);
-      });
-    }
+    for (const e of result.entities) e.mentions.forEach((m, index) => refs.push({ start: m.start, end: m.end, key: e.key, index }));
     refs.sort((a, b) => a.start - b.start);
     this.mentionRefs = refs;
-    if (this.settings.highlights) this.highlights.show(ranges, this.settings.highlightStyle);
+    if (!this.settings.highlights) return;
+    const types = new Set(this.settings.highlightTypes);
+    const typeOf = new Map(result.entities.map((e) => [e.key, e.type]));
+    const todo = refs.filter((r) => types.has(typeOf.get(r.key)!));
+    const ranges: Range[] = [];
+    let i = 0;
+    const step = async () => {
+      while (i < todo.length) {
+        const sliceEnd = performance.now() + HIGHLIGHT_SLICE_MS;
+        while (i < todo.length && performance.now() < sliceEnd) {
+          const r = todo[i++]!;
+          const range = rangeFor(this.doc, article.segments, r.start, r.end);
+          if (range) ranges.push(range);
+        }
+        if (token !== this.highlightToken || this.destroyed) return;
+        // Show what is ready, then let the page run before the next slice.
+        this.highlights.show(ranges, this.settings.highlightStyle);
+        if (i < todo.length) await yieldToPage(this.win);
+        if (token !== this.highlightToken || this.destroyed) return;
+      }
+      this.highlights.show(ranges, this.settings.highlightStyle);
+    };
+    void step();
   }
 
   private async reportCount(count: number): Promise<void> {
@@ -332,6 +356,7 @@ export class Analyzer {
       if (!res.ok) return;
       this.sitePolicy = policy;
       if (policy === 'never') {
+        await this.reportCount(0); // clear the badge while we can still talk to the background
         this.destroy();
         return;
       }
@@ -382,6 +407,8 @@ export class Analyzer {
     const opts = { passive: true, capture: true } as const;
     const onMove = (ev: PointerEvent) => {
       if (ev.pointerType === 'touch') return;
+      // Only pointers over article text need a hit test (a caret lookup costs layout work on big pages).
+      if (!this.hover.ref && !(ev.target instanceof Element && this.textParents.has(ev.target))) return;
       this.lastPointer = { x: ev.clientX, y: ev.clientY };
       if (!this.pointerFrame) this.pointerFrame = this.win.requestAnimationFrame(() => this.onPointerFrame());
     };
@@ -513,6 +540,7 @@ export class Analyzer {
 
   private renderCard(entity: Entity | null, entry: EntryView | undefined, fallbackName: string | undefined, anchor: DOMRect | null): void {
     const host = this.ensureCardHost();
+    host.host.hidden = false;
     const draw = (position: { left: number; top: number } | null) =>
       render(
         <HoverCard
@@ -545,9 +573,9 @@ export class Analyzer {
     this.hover.shown = false;
     this.hover.lookup = undefined;
     if (this.cardHost) {
+      // Keep the host for the next card (creating one costs a shadow root and styles); just empty it.
       render(null, this.cardHost.mount);
-      this.cardHost.destroy();
-      this.cardHost = null;
+      this.cardHost.host.hidden = true;
     }
   }
 
@@ -645,7 +673,7 @@ export class Analyzer {
           if (!res.ok || this.destroyed) return;
           this.settings = res.value.settings;
           this.sitePolicy = res.value.sitePolicy;
-          if (this.settings.paused || this.sitePolicy === 'never') this.destroy();
+          if (this.settings.paused || this.sitePolicy === 'never') void this.reportCount(0).finally(() => this.destroy());
           else {
             this.applyHighlights();
             this.renderSidebar();
@@ -682,6 +710,8 @@ export class Analyzer {
     }
     this.highlights.clear();
     this.hideCard();
+    this.cardHost?.destroy();
+    this.cardHost = null;
     if (this.sidebarHost) {
       render(null, this.sidebarHost.mount);
       this.sidebarHost.destroy();
@@ -689,6 +719,13 @@ export class Analyzer {
     }
     this.undock();
   }
+}
+
+/** Let the page's own work run: scheduler.yield() where it exists, else a macrotask. */
+function yieldToPage(win: Window & typeof globalThis): Promise<void> {
+  const scheduler = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => win.setTimeout(resolve, 0));
 }
 
 function clampWidth(w: number): number {

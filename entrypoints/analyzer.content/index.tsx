@@ -6,6 +6,9 @@
 import { browser } from 'wxt/browser';
 import { Analyzer, type Launch } from './controller.tsx';
 
+/** How often to notice that the extension went away under the page, ms. */
+const INVALIDATION_CHECK_MS = 2000;
+
 declare global {
   // Set by the background just before it injects this script: why we were loaded.
   var __backstoryLaunch: Launch | undefined;
@@ -35,6 +38,10 @@ export default defineContentScript({
       onInvalidated: (fn) => ctx.onInvalidated(fn),
     });
     globalThis.__backstoryAnalyzer = analyzer;
+    // When the extension is reloaded or updated under this tab, nothing tells the old
+    // script; WXT's context notices on its next check (runtime.id gone) and invalidates,
+    // which destroys every piece of our UI. Check every INVALIDATION_CHECK_MS.
+    ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
     ctx.onInvalidated(() => {
       if (globalThis.__backstoryAnalyzer === analyzer) globalThis.__backstoryAnalyzer = undefined;
     });

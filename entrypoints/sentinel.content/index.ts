@@ -5,11 +5,8 @@
  * Its manifest CSS carries the ::highlight() rules (see highlights.css).
  */
 import './highlights.css';
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { looksLikeArticle } from '../../lib/page/readerable.ts';
 import { browser } from 'wxt/browser';
-
-/** Readability's defaults are tuned for long reads; news briefs are shorter. */
-const READERABLE = { minContentLength: 120, minScore: 20 };
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,7 +14,7 @@ export default defineContentScript({
   main() {
     let readerable = false;
     try {
-      readerable = !!document.body && isProbablyReaderable(document, READERABLE);
+      readerable = looksLikeArticle(document);
     } catch {
       readerable = false;
     }

@@ -430,20 +430,39 @@ function rankEntities(drafts: Draft[], text: string, title: string, sentences: S
 }
 
 function linkFigures(text: string, sentences: Sentence[], entities: Entity[]): Figure[] {
-  const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ ...m, key: e.key, kb: e.id !== null })));
+  const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, key: e.key })));
   mentions.sort((a, b) => a.start - b.start);
-  const inside = (s: number, e: number) => mentions.some((m) => s < m.end && e > m.start);
+  // Characters covered by a mention, so "inside a name" is O(figure length).
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const firstAtOrAfter = (pos: number) => {
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const out: Figure[] = [];
   for (const f of findFigures(text)) {
-    if (inside(f.start, f.end)) continue;
-    const si = sentenceAt(sentences, f.start);
-    const s = sentences[si];
+    let inside = false;
+    for (let k = f.start; k < f.end && !inside; k++) inside = covered[k] === 1;
+    if (inside) continue;
+    const s = sentences[sentenceAt(sentences, f.start)];
     const sStart = s?.start ?? 0;
     const sEnd = s?.end ?? text.length;
-    const same = mentions.filter((m) => m.start >= sStart && m.end <= sEnd);
     // The figure concerns the nearest entity before it in its sentence, else the first after it.
-    const before = same.filter((m) => m.end <= f.start);
-    const target = before.at(-1) ?? same.find((m) => m.start >= f.end) ?? null;
+    let before: (typeof mentions)[number] | null = null;
+    let after: (typeof mentions)[number] | null = null;
+    for (let i = firstAtOrAfter(sStart); i < mentions.length && mentions[i]!.start < sEnd; i++) {
+      const m = mentions[i]!;
+      if (m.end > sEnd) break;
+      if (m.end <= f.start) before = m;
+      else if (m.start >= f.end && !after) after = m;
+    }
+    const target = before ?? after;
     out.push({ text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit, sentence: text.slice(sStart, sEnd).slice(0, 500), entity: target?.key ?? null });
   }
   return out;

@@ -219,6 +219,19 @@ describe('extension shell in chromium', () => {
     await (await worker()).evaluate((i) => chrome.storage.local.set(i), items);
   }
 
+  async function badgeOf(tabId: number): Promise<string> {
+    return (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+
+  async function waitForBadge(tabId: number, ok: (badge: string) => boolean): Promise<string> {
+    for (let i = 0; i < 200; i++) {
+      const badge = await badgeOf(tabId);
+      if (ok(badge)) return badge;
+      await sleep(100);
+    }
+    throw new Error(`the badge of tab ${tabId} is still "${await badgeOf(tabId)}"`);
+  }
+
   async function openOptions(): Promise<Page> {
     if (!browser.extensionId) throw new Error('the extension id is unknown');
     const page = await newPage();
@@ -228,14 +241,9 @@ describe('extension shell in chromium', () => {
     return page;
   }
 
-  /** Imports a pack file through the options page's file input; resolves when the page shows the outcome. */
-  async function importThroughOptions(options: Page, file: string): Promise<{ ok: boolean; text: string }> {
-    return importPackFile(options, file);
-  }
-
   async function importSamplePack() {
     const options = await openOptions();
-    const r = await importThroughOptions(options, SAMPLE_PACK);
+    const r = await importPackFile(options, SAMPLE_PACK);
     expect(r, r.text).toMatchObject({ ok: true });
     await options.close();
     opened = opened.filter((p) => p !== options);
@@ -435,12 +443,21 @@ describe('extension shell in chromium', () => {
       await waitForNoSidebar(page);
       expect(await highlightCount(page)).toBe(0);
     });
+    it.runIf(run)('pausing from the options page removes the sidebar and highlights from an open tab', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      const options = await openOptions();
+      const res = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/save-settings', payload: { settings: { paused: true } } }));
+      expect(res).toMatchObject({ ok: true, value: { paused: true } });
+      await waitForNoSidebar(page);
+      expect(await highlightCount(page)).toBe(0);
+    });
   });
 
   describe('options page: pack import', () => {
     it.runIf(run)('refuses a file that is not valid JSON with a clear alert and stores nothing', async () => {
       const options = await openOptions();
-      const r = await importThroughOptions(options, MALFORMED_JSON_PACK);
+      const r = await importPackFile(options, MALFORMED_JSON_PACK);
       expect(r.ok).toBe(false);
       expect(r.text).toContain('malformed-json-pack.json was not imported');
       expect(r.text).toMatch(/not valid JSON/);
@@ -451,7 +468,7 @@ describe('extension shell in chromium', () => {
 
     it.runIf(run)('imports the sample pack; a malformed one then leaves the stored packs unchanged', async () => {
       const options = await openOptions();
-      const good = await importThroughOptions(options, SAMPLE_PACK);
+      const good = await importPackFile(options, SAMPLE_PACK);
       expect(good.ok, good.text).toBe(true);
       expect(good.text).toMatch(/5 entries|five entries/i);
       const stored = (await storedLocal('userPacks')) as { pack: { id: string }; entries: unknown[] }[];
@@ -464,7 +481,7 @@ describe('extension shell in chromium', () => {
         [INVALID_SCHEMA_PACK, /The pack is not valid\..*aliases/],
         [MALFORMED_JSON_PACK, /not valid JSON/],
       ] as const) {
-        const bad = await importThroughOptions(options, file);
+        const bad = await importPackFile(options, file);
         expect(bad.ok, bad.text).toBe(false);
         expect(bad.text).toMatch(message);
         expect(await options.$$eval('[role="alert"]', (els) => els.length)).toBeGreaterThanOrEqual(1);
@@ -509,25 +526,68 @@ describe('extension shell in chromium', () => {
       const stated = await statedEntityCount(page);
       const listed = await listedEntityCount(page);
       expect(listed).toBe(stated);
-      const w = await worker();
-      await w.evaluate(
-        async (id) => {
-          for (;;) {
-            if (await chrome.action.getBadgeText({ tabId: id })) return;
-            await new Promise((ok) => setTimeout(ok, 100));
-          }
-        },
-        tabId,
-      );
-      const badge = await w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+      const badge = await waitForBadge(tabId, (b) => b !== '');
       expect(badge).toBe(String(listed));
+    });
+
+    it.runIf(run)('clears the badge when the tab goes on to another page', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      const tabId = await tabIdOf(DEMO);
+      await waitForBadge(tabId, (b) => b !== '');
+      await page.goto(`${server.url}${NOTES}`, { waitUntil: 'load' });
+      await sleep(SETTLE_MS);
+      expect(await badgeOf(tabId)).toBe('');
+    });
+
+    it.runIf(run)('clears the badge when the site is switched off in an open tab', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      const tabId = await tabIdOf(DEMO);
+      await waitForBadge(tabId, (b) => b !== '');
+      const options = await openOptions();
+      await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/set-site-policy', payload: { host: '127.0.0.1', policy: 'never' } }));
+      await waitForNoSidebar(page);
+      expect(await highlightCount(page)).toBe(0);
+      // Nothing is listed or highlighted any more, so the count must go too.
+      await sleep(SETTLE_MS);
+      expect(await badgeOf(tabId)).toBe('');
+    });
+
+    it.runIf(run)('clears the badge when the reader picks "Never on this site" in the sidebar', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      const tabId = await tabIdOf(DEMO);
+      await waitForBadge(tabId, (b) => b !== '');
+      await page.evaluate(() => {
+        const select = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector<HTMLSelectElement>('.site select')!;
+        select.value = 'never';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await waitForNoSidebar(page);
+      expect(await storedLocal('sites')).toEqual({ '127.0.0.1': 'never' });
+      expect(await highlightCount(page)).toBe(0);
+      await sleep(SETTLE_MS);
+      expect(await badgeOf(tabId)).toBe('');
+    });
+
+    it.runIf(run)('clears the badge when Backstory is paused with a tab open', async () => {
+      const page = await openPage(DEMO);
+      await sidebarReady(page);
+      const tabId = await tabIdOf(DEMO);
+      await waitForBadge(tabId, (b) => b !== '');
+      const options = await openOptions();
+      await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/save-settings', payload: { settings: { paused: true } } }));
+      await waitForNoSidebar(page);
+      expect(await highlightCount(page)).toBe(0);
+      await sleep(SETTLE_MS);
+      expect(await badgeOf(tabId)).toBe('');
     });
 
     it.runIf(run)('has no badge on a page Backstory did not run on', async () => {
       await openPage(NOTES);
       await sleep(SETTLE_MS);
-      const tabId = await tabIdOf(NOTES);
-      expect(await (await worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+      expect(await badgeOf(await tabIdOf(NOTES))).toBe('');
     });
   });
 
