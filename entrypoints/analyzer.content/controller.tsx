@@ -540,7 +540,7 @@ export class Analyzer {
 
   private renderCard(entity: Entity | null, entry: EntryView | undefined, fallbackName: string | undefined, anchor: DOMRect | null): void {
     const host = this.ensureCardHost();
-    host.host.hidden = false;
+    host.show();
     const draw = (position: { left: number; top: number } | null) =>
       render(
         <HoverCard
@@ -575,7 +575,7 @@ export class Analyzer {
     if (this.cardHost) {
       // Keep the host for the next card (creating one costs a shadow root and styles); just empty it.
       render(null, this.cardHost.mount);
-      this.cardHost.host.hidden = true;
+      this.cardHost.hide();
     }
   }
 

@@ -76,7 +76,7 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
     expect(card.focusInCard).toBe(false);
     await shot(page, `${name}-hover-card`);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('backstory-card'), { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'), { timeout: 5_000 });
   });
 
   it.runIf(run)('works from the keyboard: arrows, Enter, next mention, Escape', async () => {
@@ -93,7 +93,7 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
     expect(live).toMatch(/Mention 1 of/);
     // The first Esc closes the card, the second goes back to the list.
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('backstory-card'));
+    await page.waitForFunction(() => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'));
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'));
   });

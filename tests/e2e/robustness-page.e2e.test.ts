@@ -76,6 +76,9 @@ async function responsive(page: Page, ms = 10_000): Promise<number> {
   return Date.now() - t0;
 }
 
+/** `it` where the browser is installed; `it.fails` for a case held red by a known product bug (docs/robustness.md). */
+const check = (run: boolean, knownBug = false) => (!run ? it.skip : knownBug ? it.fails : it) as typeof it;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function panelCentre(page: Page) {
@@ -114,6 +117,9 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     await server?.close();
     await other?.close();
   });
+
+  /** Page errors, without Firefox's report of the page's own CSP blocking its favicon (the browser's request, not ours). */
+  const real = (errors: string[]) => errors.filter((e) => !/Content-Security-Policy.*favicon\.ico/.test(e));
 
   async function open(path: string, beforeLoad?: (p: Page) => Promise<void>): Promise<Opened> {
     const page = await browser.browser.newPage();
@@ -193,7 +199,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
           (v) => /(chrome|moz)-extension:/.test(`${v.uri} ${v.source}`) || /^style-src|^script-src|^trusted-types|^require-trusted-types/.test(v.dir),
         );
         expect(ours).toEqual([]);
-        expect(errors).toEqual([]);
+        expect(real(errors)).toEqual([]);
         await shot(page, `${name}-robustness-${file}`);
       } finally {
         await page.close();
@@ -358,7 +364,9 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
   });
 
   // 9
-  it.runIf(run)('9a. a page that removes our host element stays responsive and error-free', async () => {
+  // Was bug B1 (docs/robustness.md): the host is now put back at most 3 times in 10 s, from a timer,
+  // so a page whose observer removes it cannot lock the tab in a loop.
+  check(run)('9a. a page that removes our host element stays responsive and error-free', async () => {
     const { page, errors } = await open('/hostile/remover.html');
     try {
       // The page's observer removes the sidebar host as soon as it appears; ours must not fight back forever.
@@ -401,11 +409,12 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
 
   // 10
   describe.each([
-    ['transform', 'transform: scale(0.8) on <html>'],
-    ['zoom', 'zoom: 1.25 on <html>'],
-    ['zindex', 'page elements fixed on the right at z-index 2147483647'],
-  ])('10. %s', (file, label) => {
-    it.runIf(run)(`sidebar visible and clickable, hover card opens (${label})`, async () => {
+    ['transform', 'transform: scale(0.8) on <html>', false],
+    ['zoom', 'zoom: 1.25 on <html>', false],
+    // Was bug B2 (docs/robustness.md): the sidebar now lives in the top layer (popover).
+    ['zindex', 'page elements fixed on the right at z-index 2147483647', false],
+  ] as const)('10. %s', (file, label, bug) => {
+    check(run, bug)(`sidebar visible and clickable, hover card opens (${label})`, async () => {
       const { page, errors } = await open(`/hostile/${file}.html`);
       try {
         await sidebarReady(page);

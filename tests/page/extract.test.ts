@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractArticle } from '../../lib/page/extract.ts';
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { looksLikeArticle } from '../../lib/page/readerable.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 
 function load(html: string): Document {
@@ -69,8 +69,11 @@ describe('page/extract', () => {
 
   it('judges a link grid not an article (the sentinel gate) and reads its body only when asked', () => {
     const grid = `<!doctype html><html><body><nav>Menu</nav>${'<div><a href="#">link</a> <a href="#">link</a></div>'.repeat(200)}</body></html>`;
-    expect(isProbablyReaderable(load(grid), { minContentLength: 120, minScore: 20 })).toBe(false);
-    expect(isProbablyReaderable(load(demo), { minContentLength: 120, minScore: 20 })).toBe(true);
+    expect(looksLikeArticle(load(grid))).toBe(false);
+    expect(looksLikeArticle(load(demo))).toBe(true);
+    // Long paragraphs only in a footer or navigation do not make an article.
+    expect(looksLikeArticle(load(`<!doctype html><html><body><footer>${filler(10)}</footer></body></html>`))).toBe(false);
+    expect(looksLikeArticle(load('<!doctype html><html><head></head></html>'))).toBe(false);
     const body = extractArticle(load('<!doctype html><html><body><div>Short note about NATO.</div></body></html>'), { fallbackToBody: true });
     expect(body?.text).toContain('NATO');
   });
