@@ -13,7 +13,9 @@ export const TYPE_LABEL: Record<EntityType, string> = {
 };
 
 export function formatValue(value: string | number, unit?: string): string {
-  const v = typeof value === 'number' ? value.toLocaleString('en-GB') : value;
+  // Numbers written as bare digit strings in a pack ("21893095") read better grouped too.
+  const n = typeof value === 'string' && /^\d{5,}$/.test(value) ? Number(value) : value;
+  const v = typeof n === 'number' ? n.toLocaleString('en-GB') : n;
   return unit ? `${v} ${unit}` : v;
 }
 
