@@ -21,7 +21,7 @@ interface CompromiseMatch {
   offset?: { start: number; length: number };
 }
 
-const TITLES = /^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|adm|brig|cmdr|sir|dame|lord|lady|st)\.?|president|vice|prime|minister|premier|chancellor|king|queen|prince|princess|general|major|colonel|captain|admiral|marshal|lieutenant|commander|chief|deputy|first|foreign|defence|defense|secretary|senator|governor|mayor|judge|justice|ambassador|envoy|director|chairman|chairwoman|chair|leader|pope|sheikh|emir|sultan|crown|supreme|former|late|state|army|party|spokesman|spokeswoman|spokesperson|counsellor|councillor|officer|head|executive|ceo|founder|owner|co-owner|minister's|the)$/i;
+const TITLES = /^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|adm|brig|cmdr|sir|dame|lord|lady|st)\.?|president|vice|prime|minister|premier|chancellor|king|queen|prince|princess|general|major|colonel|captain|admiral|marshal|lieutenant|commander|chief|deputy|first|foreign|defence|defense|secretary|senator|governor|mayor|judge|justice|ambassador|envoy|director|chairman|chairwoman|chair|leader|pope|sheikh|emir|sultan|crown|supreme|former|late|state|army|party|spokesman|spokeswoman|spokesperson|counsellor|councillor|officer|head|executive|ceo|founder|owner|co-owner|minister's|commissioner|inspector|superintendent|detective|constable|sheriff|writer|reporter|correspondent|editor|columnist|analyst|economist|researcher|professor|lecturer|scientist|author|photographer|coach|manager|chief's|attorney|lawyer|rabbi|imam|bishop|cardinal|father|sister|brother|dr|the)$/i;
 
 /** Words that never stand alone as an entity: demonyms, generic nouns, weekdays, months. */
 const NOT_NAMES = new Set(
@@ -34,6 +34,11 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
+/** Words that begin sentences or phrases, not names ("One S. That", "Under the …", "Hurricane Sandy"). */
+const NOT_A_NAME_START = /^(?:One|Two|Three|Under|Over|After|Before|During|When|While|If|As|At|But|And|Or|So|Yet|Then|This|That|These|Those|Every|Each|Some|Many|Most|Hurricane|Storm|Typhoon|Cyclone|Tropical|Operation|Project|Dear|Hello|Thanks|Read|Watch|Follow|Share|Click|Sign|Subscribe)$/u;
+/** Page furniture that looks like a name. */
+const NOT_NAMES_PHRASES = new Set(['terms of service', 'terms of use', 'privacy policy', 'cookie policy', 'all rights reserved', 'contact us', 'about us']);
+
 const ORG_WORDS = /\b(?:Bank|Party|Army|Forces?|Council|Committee|Ministry|Agency|Foundation|Institute|University|College|School|Company|Corp(?:oration)?|Inc|Ltd|LLC|Group|Association|Union|Organi[sz]ation|Cent(?:re|er)|Court|Commission|Office|Bakery|Fund|Authority|Department|Bureau|Service|Front|Movement|Alliance|League|Federation|Network|Society|Trust|Board|Assembly|Congress|Navy|Guard|Police|Times|Post|News|Press|Herald|Journal|Daily|Tribune|Church|Hospital|Airlines?|Popcorn|Cream|Café|Cafe|Restaurant|Club|Team|Brigade|Corps|Mechanism|Initiative|Programme|Program)\b/u;
 const PLACE_WORDS = /\b(?:St\.?|Street|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Square|Mountains?|River|Lake|Valley|Region|Province|County|City|Island|Islands|Bay|Sea|Ocean|Desert|Plateau|Arena|Center|Centre|Park|Stadium|Bridge|Airport|Port|Strait|Gulf|Canal|District|Oblast|Prefecture)\b/u;
 
@@ -41,7 +46,7 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
   let text = raw;
   let s = start;
   // Trailing punctuation and possessives.
-  const trail = /(?:['\u2019]s|['\u2019]|[\s.,;:!?"\u201C\u201D)(\]-])+$/u.exec(text);
+  const trail = /(?:['\u2019]s|['\u2019]|[\s.,;:!?"\u201C\u201D)(\]\-\u2013\u2014])+$/u.exec(text);
   if (trail) {
     const keepDot = /\b(?:St|Co|Inc|Ltd|Jr|Sr)\.$/u.test(text) || /\s\p{Lu}\.$/u.test(text);
     if (!keepDot) text = text.slice(0, trail.index);
@@ -61,6 +66,9 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
     }
     break;
   }
+  // "Stanford University's Center for …", "Parliament's Joint Committee": the name is the part before the possessive.
+  const poss = /['\u2019]s\s/u.exec(text);
+  if (poss) text = text.slice(0, poss.index);
   if (!text) return null;
   return { text, start: s };
 }
@@ -68,6 +76,9 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
 function looksLikeName(text: string, type: EntityType): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 6) return false;
+  if (/[/|@#]/.test(text) || /^\d{4}\b/.test(text)) return false; // "A/ B" fragments, "2009 Pulitzer Prize …"
+  if (NOT_A_NAME_START.test(words[0]!)) return false;
+  if (NOT_NAMES_PHRASES.has(text.toLowerCase())) return false;
   const connectors = /^(?:of|and|the|de|da|di|du|del|la|le|al|el|bin|bint|ibn|von|van|der|den|&|for|on)$/i;
   for (const w of words) {
     if (connectors.test(w)) continue;
@@ -116,6 +127,14 @@ function isCapitalisedTerm(name: string, text: string): boolean {
   return new RegExp(String.raw`(?<!\p{L})${first}(?!\p{L})`, 'u').test(text);
 }
 
+/** "Will Soon", "Mario Run": a two-word "person" whose second word the text also uses in lower case is not a person. */
+function endsInOrdinaryWord(name: string, text: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length !== 2) return false;
+  const last = words[1]!.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return last.length > 1 && new RegExp(String.raw`(?<!\p{L})${last}(?!\p{L})`, 'u').test(text);
+}
+
 export function findNames(text: string): NerSpan[] {
   const out: NerSpan[] = [];
   if (!text.trim()) return out;
@@ -159,5 +178,5 @@ export function findNames(text: string): NerSpan[] {
     const cleaned = cleanName(name, start);
     if (cleaned && looksLikeName(cleaned.text, 'person')) out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type: 'person' });
   }
-  return out.filter((n) => n.type === 'person' || !isCapitalisedTerm(n.text, text)).sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text))).sort((a, b) => a.start - b.start || b.end - a.end);
 }
