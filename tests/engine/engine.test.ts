@@ -247,3 +247,25 @@ describe('engine/quick pass', () => {
     expect(full.entities.some((e) => e.name === 'Jeff Allison')).toBe(true);
   });
 });
+
+describe('engine/names from real pages', () => {
+  it.each([
+    ['a role before the name', 'Police Commissioner Andrew Colvin said the inquiry would continue for months.', 'Andrew Colvin'],
+    ['a trailing dash', 'The composers Claude Debussy— and others — wrote for the salon.', 'Claude Debussy'],
+  ])('cleans %s', (_why, text, name) => {
+    expect(analyze(text).entities.map((e) => e.name)).toContain(name);
+  });
+
+  it('never joins two names across a slash', () => {
+    const names = analyze('Photo: Urusov/ Roscosmos Space Agency Press Service shows the launch.').entities.map((e) => e.name);
+    expect(names.some((n) => n.includes('/'))).toBe(false);
+  });
+
+  it.each([
+    ['a year-led award', 'She won the 2009 Pulitzer Prize for Explanatory Reporting last spring.'],
+    ['an ordinary word as a surname', 'Officials said funding Will Soon arrive, and it will soon be spent.'],
+    ['page furniture', 'By using this site you accept the Terms of Service and the Privacy Policy.'],
+  ])('does not report %s', (_why, text) => {
+    expect(analyze(text).entities.filter((e) => e.id === null).map((e) => e.name)).toEqual([]);
+  });
+});
