@@ -133,14 +133,16 @@ const chromiumVersion = await withExt.browser.version();
 
 /** Main-world instrumentation, installed before any page script: first highlights, complete sidebar, last pointer move. */
 const INSTRUMENT = `(() => {
-  const b = (window.__bench = { hl: 0, sb: 0, lastMove: 0, card: 0, raf: 0, painted: 0 });
+  const b = (window.__bench = { hl: 0, sb: 0, full: 0, lastMove: 0, card: 0, raf: 0, painted: 0 });
   addEventListener('pointermove', () => { b.lastMove = performance.now(); }, true);
   const hosts = document.getElementsByTagName('backstory-sidebar');
   const tick = () => {
     const now = performance.now();
     if (!b.hl && globalThis.CSS && CSS.highlights && CSS.highlights.has('backstory-mention')) b.hl = now;
-    if (!b.sb) { const h = hosts[0]; if (h && h.shadowRoot && h.shadowRoot.querySelector('[data-testid="entity-count"]')) { b.sb = now; console.timeStamp('bench-ready'); } }
-    if (!(b.hl && b.sb) && now < 20000) setTimeout(tick, 10);
+    if (!b.sb) { const h = hosts[0]; if (h && h.shadowRoot && h.shadowRoot.querySelector('[data-testid="entity-count"]')) b.sb = now; }
+    // Complete: the second pass (names the knowledge base lacks) has replaced the quick one.
+    if (b.sb && !b.full) { const r = hosts[0] && hosts[0].shadowRoot; if (r && r.querySelector('[data-testid="entity-count"]') && !r.querySelector('.pending')) { b.full = now; console.timeStamp('bench-ready'); } }
+    if (!(b.hl && b.sb && b.full) && now < 20000) setTimeout(tick, 10);
   };
   setTimeout(tick, 10);
 })();`;
@@ -160,6 +162,8 @@ async function openPage(l: Launched): Promise<Page> {
 interface LoadRow {
   loadToHighlightsMs: number | null;
   loadToSidebarMs: number | null;
+  /** Load → the complete result (second pass, with names the knowledge base lacks) shown. */
+  loadToCompleteMs: number | null;
   longestTaskMs: number;
   tasksOver50: number;
   mainThreadMs: number;
@@ -204,6 +208,7 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
       () => false,
     );
     if (ready) await page.waitForFunction(() => !!(window as unknown as { __bench: { hl: number } }).__bench.hl, { polling: 20, timeout: 1000 }).catch(() => undefined);
+    if (ready) await page.waitForFunction(() => !!(window as unknown as { __bench: { full: number } }).__bench.full, { polling: 20, timeout: 30_000 }).catch(() => undefined);
   }
   const readyAfterMs = Date.now() - t0;
   if (prof) console.error(`    [${spec.id}] CPU self time, load → ready (extension and native):\n      ${(await stopProfile(prof)).join('\n      ')}`);
@@ -212,8 +217,8 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
   const main = await traceMain(page, await page.tracing.stop(), url);
   const times = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const b = (window as unknown as { __bench: { hl: number; sb: number } }).__bench;
-    return { load: nav?.loadEventEnd ?? performance.timing.loadEventEnd - performance.timeOrigin, hl: b.hl, sb: b.sb, now: performance.now() };
+    const b = (window as unknown as { __bench: { hl: number; sb: number; full: number } }).__bench;
+    return { load: nav?.loadEventEnd ?? performance.timing.loadEventEnd - performance.timeOrigin, hl: b.hl, sb: b.sb, full: b.full, now: performance.now() };
   });
   const stats = main ? taskStats(main.tasks) : taskStats([]);
   if (DEBUG && main) {
@@ -242,6 +247,7 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
     extWindowTasksOver50: extWindow ? extWindow.over50 : null,
     loadToHighlightsMs: ext && times.hl ? times.hl - times.load : null,
     loadToSidebarMs: ext && times.sb ? times.sb - times.load : null,
+    loadToCompleteMs: ext && times.full ? times.full - times.load : null,
     longestTaskMs: stats.longestMs,
     tasksOver50: stats.over50,
     mainThreadMs: stats.totalMs,
@@ -546,7 +552,7 @@ const budgets: Record<string, Budget> = {
   nonArticleExtraHeap: budget('non-article 50k-node page: extra JS heap', 2, 'MB', grid.extra.heapMB),
   demoReady: budget('demo article: load → highlights and sidebar', 300, 'ms', demoReady),
   article10kFirstHighlights: budget('10k-word article: load → first highlights', 300, 'ms', a10k.with.loadToHighlightsMs),
-  article10kComplete: budget('10k-word article: load → complete sidebar', 1500, 'ms', a10k.with.loadToSidebarMs),
+  article10kComplete: budget('10k-word article: load → complete sidebar (second pass shown)', 1500, 'ms', a10k.with.loadToCompleteMs),
   extensionLongestTask: budget('longest main-thread task caused by the extension (worst page median)', 50, 'ms', extLongestWorst.ms, `worst page: ${extLongestWorst.id}; tasks running extension code, and on articles any task from the first extension script to sidebar ready + 250 ms`),
   articleExtraHeap: budget('article page: extra JS heap (worst of demo, 10k)', 25, 'MB', articleHeapWorst),
   hoverWork: budget('hover: main-thread work from dwell end to card painted (worst of demo, 10k)', 16, 'ms', hoverWork),

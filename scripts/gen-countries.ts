@@ -31,12 +31,22 @@
  *   cite, fact by fact, the pages they were checked against (SRC_* constants there).
  * - Which state a territory belongs to (TERRITORY_OF) and the status lines for Kosovo, Western
  *   Sahara, Palestine and Vatican City are written here in own words; they carry no figures.
- * Heads of state/government are NOT given as facts: no single dated source covering all states
- * was retrieved, and a missing figure is better than a stale one. Instead, at run time the
- * people packs (data/packs/world/people.json, data/packs/central-asia/people.json, written by
- * other researchers with their own sourced office facts) are read, and where a person is
- * "leader of" / "head of state of" a country here, the reverse link ("led by", "head of state")
- * is added to the country. Re-run this script after those files change.
+ * - Heads of state and government (facts "Head of state", "Head of government", or "Head of
+ *   state and government" where one person holds both), see LEADERS_A / LEADERS_B below:
+ *   (A) for the ASEAN and G20 countries, the tables of
+ *   https://github.com/open-data-archive/world-leaders-current (data/by-region/{asean,g20}/leaders.csv,
+ *   commit 134caa0a, built from Wikidata/Wikipedia, CC BY-SA 4.0), asOf "2026-04";
+ *   (B) elsewhere, a Wikidata query result of 2025-08-11
+ *   (https://github.com/tohsiying/country_capital_game, leaders_197.json, commit 81cd5bd7), used
+ *   only where a 2026 copy of Wikipedia's "List of current heads of state and government"
+ *   (https://github.com/cassidywaldrip/nio_keywords, heads_of_state.csv, commit 03258363) names the
+ *   same person; asOf "2025-08-11". Offices on which the lists disagree are left out.
+ *   Both are snapshots: leaders change, so the facts carry their date and should be refreshed.
+ * - Links to leaders: at run time the people packs (data/packs/world/people.json,
+ *   data/packs/central-asia/people.json, written by other researchers with their own sourced
+ *   office facts) are read, and where a person is "leader of" / "head of state of" a country
+ *   here, the reverse link ("led by", "head of state") is added to the country; a person named
+ *   in one of the office facts above is linked too. Re-run this script after those files change.
  * All descriptions and summaries are generated from the fields above by template (own words).
  *
  * Ids already written by the central-asia researcher (data/packs/central-asia/places.json, read
@@ -380,6 +390,249 @@ const STATUS_LINE: Record<string, string> = {
   VA: 'Vatican City is the seat of the Holy See and the Catholic Church, the smallest state in the world; the Holy See is a UN non-member observer state.',
 };
 
+// ---------------------------------------------------------------- heads of state and government
+// Two kinds of source, both GitHub data files read in full (see the header):
+// - A: open-data-archive/world-leaders-current, the ASEAN and G20 tables (title, name and
+//   "since" date for each office), built from Wikidata/Wikipedia. The newest "since" date in
+//   them is 2026-04-10, so they show the offices as of April 2026 or later: asOf "2026-04".
+// - B: a Wikidata query result (P35 head of state, P6 head of government) saved in
+//   tohsiying/country_capital_game/leaders_197.json with generated_at 1754919370 = 2025-08-11.
+//   Wikidata keeps some former office holders there, so a name is used ONLY where the same
+//   person is also listed in cassidywaldrip/nio_keywords/heads_of_state.csv (a 2026 copy of
+//   Wikipedia's "List of current heads of state and government"); asOf "2025-08-11". Where the
+//   two disagree (a change of office, or a stale value in one of them) the office is left out.
+//   Yemen's head of government (the same outdated name in both) and Nicaragua (co-presidency
+//   not shown in either) are left out on purpose.
+// Titles of office ("President", "King", "Prime Minister"...) are written here; table A gives
+// them itself.
+const SRC_LEADERS_G20 =
+  'https://github.com/open-data-archive/world-leaders-current/blob/134caa0a6ee0647043780f11920005961f8b55d5/data/by-region/g20/leaders.csv';
+const SRC_LEADERS_ASEAN =
+  'https://github.com/open-data-archive/world-leaders-current/blob/134caa0a6ee0647043780f11920005961f8b55d5/data/by-region/asean/leaders.csv';
+const SRC_LEADERS_WD = 'https://github.com/tohsiying/country_capital_game/blob/81cd5bd705eeaccfb79a48a65e4286a4f5bebb7d/leaders_197.json';
+const SRC_LEADERS_WP = 'https://github.com/cassidywaldrip/nio_keywords/blob/032583639fd27fce7329e0b728b064cb22d07a57/heads_of_state.csv';
+const ASOF_LEADERS_A = '2026-04';
+const ASOF_LEADERS_B = '2025-08-11';
+
+interface Office {
+  /** Title and name, e.g. "President Emmanuel Macron". */
+  v: string;
+  /** Date the holder took office, where the source gives it. */
+  since?: string;
+}
+interface Leaders {
+  hos?: Office;
+  hog?: Office;
+  /** One person is both head of state and head of government. */
+  both?: Office;
+  src: 'g20' | 'asean' | 'wd';
+}
+/** Table A (ASEAN + G20), only the rows for countries generated here. */
+const LEADERS_A: Record<string, Leaders> = {
+  BN: { both: { v: 'Sultan and Prime Minister Hassanal Bolkiah', since: '1984-01-01' }, src: 'asean' },
+  KH: { hos: { v: 'King Norodom Sihamoni', since: '2004-10-29' }, hog: { v: 'Prime Minister Hun Manet', since: '2023-08-22' }, src: 'asean' },
+  ID: { both: { v: 'President Prabowo Subianto', since: '2024-10-20' }, src: 'asean' },
+  LA: { hos: { v: 'President Thongloun Sisoulith', since: '2021-03-22' }, hog: { v: 'Prime Minister Sonexay Siphandone', since: '2022-12-30' }, src: 'asean' },
+  MY: { hog: { v: 'Prime Minister Anwar Ibrahim', since: '2022-11-24' }, src: 'asean' },
+  MM: { hos: { v: 'President Min Aung Hlaing', since: '2026-04-10' }, src: 'asean' },
+  PH: { both: { v: 'President Bongbong Marcos', since: '2022-06-30' }, src: 'asean' },
+  SG: { hos: { v: 'President Tharman Shanmugaratnam', since: '2023-09-14' }, hog: { v: 'Prime Minister Lawrence Wong', since: '2024-05-15' }, src: 'asean' },
+  TH: { hos: { v: 'King Vajiralongkorn', since: '2016-10-13' }, hog: { v: 'Prime Minister Anutin Charnvirakul', since: '2025-09-07' }, src: 'asean' },
+  VN: { hos: { v: 'President Tô Lâm', since: '2026-04-07' }, hog: { v: 'Prime Minister Lê Minh Hưng', since: '2026-04-07' }, src: 'asean' },
+  AR: { both: { v: 'President Javier Milei', since: '2023-12-10' }, src: 'g20' },
+  AU: { hos: { v: 'King Charles III', since: '2022-09-08' }, hog: { v: 'Prime Minister Anthony Albanese', since: '2022-05-23' }, src: 'g20' },
+  BR: { both: { v: 'President Luiz Inácio Lula da Silva', since: '2023-01-01' }, src: 'g20' },
+  CA: { hos: { v: 'King Charles III', since: '2022-09-08' }, hog: { v: 'Prime Minister Mark Carney' }, src: 'g20' },
+  FR: { hos: { v: 'President Emmanuel Macron', since: '2017-05-14' }, hog: { v: 'Prime Minister Sébastien Lecornu', since: '2025-09-09' }, src: 'g20' },
+  DE: { hos: { v: 'President Frank-Walter Steinmeier', since: '2017-03-19' }, hog: { v: 'Chancellor Friedrich Merz', since: '2025-05-06' }, src: 'g20' },
+  IT: { hos: { v: 'President Sergio Mattarella', since: '2015-02-03' }, hog: { v: 'Prime Minister Giorgia Meloni', since: '2022-10-22' }, src: 'g20' },
+  JP: { hos: { v: 'Emperor Naruhito', since: '2019-05-01' }, hog: { v: 'Prime Minister Sanae Takaichi', since: '2025-10-21' }, src: 'g20' },
+  MX: { both: { v: 'President Claudia Sheinbaum', since: '2024-10-01' }, src: 'g20' },
+  // The table also names Mohammed bin Salman as King, which is wrong (table B: King Salman); only his premiership is used.
+  SA: { hog: { v: 'Prime Minister Mohammed bin Salman', since: '2022-09-27' }, src: 'g20' },
+  ZA: { both: { v: 'President Cyril Ramaphosa', since: '2018-02-15' }, src: 'g20' },
+  KR: { both: { v: 'President Lee Jae Myung', since: '2025-06-04' }, src: 'g20' },
+  TR: { both: { v: 'President Recep Tayyip Erdoğan', since: '2014-08-28' }, src: 'g20' },
+  GB: { hos: { v: 'King Charles III', since: '2022-09-08' }, hog: { v: 'Prime Minister Keir Starmer', since: '2024-07-05' }, src: 'g20' },
+  US: { both: { v: 'President Donald Trump', since: '2025-01-20' }, src: 'g20' },
+};
+/** Table B: [head of state, head of government], each only where both lists name the same person; "=" = the same person holds both. */
+const LEADERS_B: Record<string, [string | null, string | null]> = {
+  AL: ['President Bajram Begaj', 'Prime Minister Edi Rama'],
+  DZ: ['President Abdelmadjid Tebboune', null],
+  AD: ['Co-Princes Emmanuel Macron and Josep-Lluís Serrano Pentinat', 'Prime Minister Xavier Espot Zamora'],
+  AO: ['President João Lourenço', '='],
+  AG: ['King Charles III', 'Prime Minister Gaston Browne'],
+  AT: ['President Alexander Van der Bellen', 'Chancellor Christian Stocker'],
+  BS: ['King Charles III', 'Prime Minister Philip Davis'],
+  BH: ['King Hamad bin Isa Al Khalifa', 'Prime Minister Salman bin Hamad Al Khalifa'],
+  BD: ['President Mohammed Shahabuddin', null],
+  BB: [null, 'Prime Minister Mia Mottley'],
+  BE: ['King Philippe', 'Prime Minister Bart De Wever'],
+  BZ: ['King Charles III', 'Prime Minister Johnny Briceño'],
+  BJ: ['President Patrice Talon', '='],
+  BT: ['King Jigme Khesar Namgyel Wangchuck', 'Prime Minister Tshering Tobgay'],
+  BA: ['Presidency members Denis Bećirović, Željka Cvijanović and Željko Komšić', 'Chair of the Council of Ministers Borjana Krišto'],
+  BW: ['President Duma Boko', null],
+  BF: ['President Ibrahim Traoré', null],
+  CM: ['President Paul Biya', 'Prime Minister Joseph Ngute'],
+  CV: ['President José Maria Neves', 'Prime Minister Ulisses Correia e Silva'],
+  CF: ['President Faustin-Archange Touadéra', 'Prime Minister Félix Moloua'],
+  TD: ['President Mahamat Déby Itno', null],
+  CO: ['President Gustavo Petro', '='],
+  KM: ['President Azali Assoumani', '='],
+  HR: ['President Zoran Milanović', 'Prime Minister Andrej Plenković'],
+  CU: ['President Miguel Díaz-Canel', 'Prime Minister Manuel Marrero Cruz'],
+  CY: ['President Nikos Christodoulides', '='],
+  CZ: ['President Petr Pavel', null],
+  CD: ['President Félix Tshisekedi', null],
+  DK: ['King Frederik X', 'Prime Minister Mette Frederiksen'],
+  DJ: ['President Ismaïl Omar Guelleh', null],
+  DM: [null, 'Prime Minister Roosevelt Skerrit'],
+  DO: ['President Luis Abinader', '='],
+  EC: ['President Daniel Noboa', '='],
+  EG: ['President Abdel Fattah el-Sisi', 'Prime Minister Mostafa Madbouly'],
+  SV: ['President Nayib Bukele', '='],
+  GQ: ['President Teodoro Obiang Nguema Mbasogo', 'Prime Minister Manuel Osa Nsue Nsua'],
+  ER: ['President Isaias Afwerki', '='],
+  EE: ['President Alar Karis', 'Prime Minister Kristen Michal'],
+  SZ: ['King Mswati III', 'Prime Minister Russell Dlamini'],
+  ET: ['President Taye Atske Selassie', 'Prime Minister Abiy Ahmed'],
+  FJ: [null, 'Prime Minister Sitiveni Rabuka'],
+  FI: ['President Alexander Stubb', 'Prime Minister Petteri Orpo'],
+  GA: ['President Brice Clotaire Oligui Nguema', null],
+  GM: ['President Adama Barrow', '='],
+  GE: [null, 'Prime Minister Irakli Kobakhidze'],
+  GH: ['President John Mahama', null],
+  GR: ['President Konstantinos Tasoulas', 'Prime Minister Kyriakos Mitsotakis'],
+  GD: ['King Charles III', 'Prime Minister Dickon Mitchell'],
+  GT: ['President Bernardo Arévalo', '='],
+  GN: ['President Mamady Doumbouya', 'Prime Minister Bah Oury'],
+  GY: ['President Irfaan Ali', null],
+  HT: [null, 'Prime Minister Alix Didier Fils-Aimé'],
+  HU: ['President Tamás Sulyok', null],
+  IS: ['President Halla Tómasdóttir', 'Prime Minister Kristrún Frostadóttir'],
+  IE: [null, 'Taoiseach Micheál Martin'],
+  IL: ['President Isaac Herzog', 'Prime Minister Benjamin Netanyahu'],
+  CI: ['President Alassane Ouattara', 'Prime Minister Robert Beugré Mambé'],
+  JM: ['King Charles III', 'Prime Minister Andrew Holness'],
+  JO: ['King Abdullah II', null],
+  KE: ['President William Ruto', '='],
+  KI: ['President Taneti Maamau', '='],
+  KW: ['Emir Mishal Al-Ahmad Al-Jaber Al-Sabah', null],
+  LV: ['President Edgars Rinkēvičs', 'Prime Minister Evika Siliņa'],
+  LB: ['President Joseph Aoun', 'Prime Minister Nawaf Salam'],
+  LS: ['King Letsie III', 'Prime Minister Sam Matekane'],
+  LR: ['President Joseph Boakai', '='],
+  LY: ['Mohamed al-Menfi (Chairman of the Presidential Council)', 'Prime Minister Abdul Hamid Dbeibeh'],
+  LI: ['Prince Hans-Adam II', null],
+  LT: ['President Gitanas Nausėda', null],
+  MY: ['Sultan Ibrahim Iskandar (Yang di-Pertuan Agong)', null],
+  MV: ['President Mohamed Muizzu', '='],
+  ML: ['President Assimi Goïta', null],
+  MT: ['President Myriam Spiteri Debono', 'Prime Minister Robert Abela'],
+  MH: ['President Hilda Heine', '='],
+  MR: ['President Mohamed Ould Ghazouani', 'Prime Minister Moctar Ould Djay'],
+  MU: ['President Dharam Gokhool', null],
+  FM: ['President Wesley Simina', '='],
+  MD: ['President Maia Sandu', null],
+  MC: ['Prince Albert II', null],
+  ME: ['President Jakov Milatović', 'Prime Minister Milojko Spajić'],
+  MA: ['King Mohammed VI', 'Prime Minister Aziz Akhannouch'],
+  MZ: ['President Daniel Chapo', null],
+  NA: ['President Netumbo Nandi-Ndaitwah', null],
+  NR: ['President David Adeang', '='],
+  NP: ['President Ram Chandra Poudel', null],
+  NL: ['King Willem-Alexander', null],
+  NZ: ['King Charles III', 'Prime Minister Christopher Luxon'],
+  NE: ['President Abdourahamane Tchiani', 'Prime Minister Ali Lamine Zeine'],
+  NG: ['President Bola Tinubu', '='],
+  KP: ['Kim Jong Un (President of the State Affairs)', 'Premier Pak Thae-song'],
+  MK: ['President Gordana Siljanovska-Davkova', 'Prime Minister Hristijan Mickoski'],
+  NO: ['King Harald V', 'Prime Minister Jonas Gahr Støre'],
+  OM: ['Sultan Haitham bin Tariq', '='],
+  PW: ['President Surangel Whipps Jr.', '='],
+  PS: ['President Mahmoud Abbas', 'Prime Minister Mohammad Mustafa'],
+  PA: ['President José Raúl Mulino', '='],
+  PG: ['King Charles III', 'Prime Minister James Marape'],
+  PY: ['President Santiago Peña', '='],
+  PL: ['President Karol Nawrocki', 'Prime Minister Donald Tusk'],
+  PT: [null, 'Prime Minister Luís Montenegro'],
+  QA: ['Emir Tamim bin Hamad Al Thani', 'Prime Minister Mohammed bin Abdulrahman Al Thani'],
+  CG: ['President Denis Sassou Nguesso', 'Prime Minister Anatole Collinet Makosso'],
+  RO: ['President Nicușor Dan', 'Prime Minister Ilie Bolojan'],
+  RW: ['President Paul Kagame', null],
+  KN: ['King Charles III', 'Prime Minister Terrance Drew'],
+  LC: ['King Charles III', null],
+  VC: ['King Charles III', null],
+  SA: ['King Salman bin Abdulaziz Al Saud', null],
+  SN: ['President Bassirou Diomaye Faye', null],
+  RS: ['President Aleksandar Vučić', 'Prime Minister Đuro Macut'],
+  SL: ['President Julius Maada Bio', null],
+  SK: ['President Peter Pellegrini', 'Prime Minister Robert Fico'],
+  SI: ['President Nataša Pirc Musar', 'Prime Minister Robert Golob'],
+  SB: ['King Charles III', null],
+  SO: ['President Hassan Sheikh Mohamud', null],
+  SS: ['President Salva Kiir Mayardit', '='],
+  ES: ['King Felipe VI', 'Prime Minister Pedro Sánchez'],
+  LK: ['President Anura Kumara Dissanayake', null],
+  SD: ['Abdel Fattah al-Burhan (Chairman of the Transitional Sovereignty Council)', null],
+  SE: ['King Carl XVI Gustaf', 'Prime Minister Ulf Kristersson'],
+  ST: ['President Carlos Vila Nova', 'Prime Minister Américo Ramos'],
+  TZ: ['President Samia Suluhu Hassan', '='],
+  TL: ['President José Ramos-Horta', 'Prime Minister Xanana Gusmão'],
+  TG: [null, 'Faure Gnassingbé (President of the Council of Ministers)'],
+  TO: ['King Tupou VI', null],
+  TT: ['President Christine Kangaloo', 'Prime Minister Kamla Persad-Bissessar'],
+  TN: ['President Kais Saied', 'Prime Minister Sarra Zaafrani'],
+  TV: ['King Charles III', 'Prime Minister Feleti Teo'],
+  UG: ['President Yoweri Museveni', 'Prime Minister Robinah Nabbanja'],
+  AE: ['President Mohamed bin Zayed Al Nahyan', 'Prime Minister Mohammed bin Rashid Al Maktoum'],
+  VU: ['President Nikenike Vurobaravu', null],
+  YE: ['Rashad al-Alimi (Chairman of the Presidential Leadership Council)', null],
+  ZM: ['President Hakainde Hichilema', null],
+  ZW: ['President Emmerson Mnangagwa', '='],
+};
+/** Where the two lists of table B do not match word for word, what each says. */
+const B_NOTE_HOS: Record<string, string> = {
+  AD: "Wikidata (2025-08-11) lists both co-princes; a 2026 copy of Wikipedia's list names the Episcopal Co-Prince",
+  BA: "Wikidata (2025-08-11) lists the three members of the collective presidency; a 2026 copy of Wikipedia's list names Bećirović",
+  LR: "Wikidata (2025-08-11) names Boakai as head of government and both George Weah and Boakai as head of state; a 2026 copy of Wikipedia's list names Boakai for both",
+};
+/** The offices of one country: table A first, table B for what A lacks. */
+function leadersOf(cca2: string): { hos?: Fact; hog?: Fact; both?: Fact } {
+  const out: { hos?: Fact; hog?: Fact; both?: Fact } = {};
+  const a = LEADERS_A[cca2];
+  const fromA = (o: Office, label: string): Fact => ({
+    label,
+    value: o.v,
+    asOf: ASOF_LEADERS_A,
+    source: a!.src === 'g20' ? SRC_LEADERS_G20 : SRC_LEADERS_ASEAN,
+    note: `${o.since ? `in office since ${o.since}; ` : ''}table built from Wikidata/Wikipedia, reflecting changes up to at least 2026-04-10`,
+  });
+  const B_NOTE = `Wikidata snapshot of 2025-08-11; the same person is named in a 2026 copy of Wikipedia's list of current leaders: ${SRC_LEADERS_WP}`;
+  const fromB = (v: string, label: string): Fact => ({
+    label,
+    value: v,
+    asOf: ASOF_LEADERS_B,
+    source: SRC_LEADERS_WD,
+    note: label !== 'Head of government' && B_NOTE_HOS[cca2] ? `${B_NOTE_HOS[cca2]}: ${SRC_LEADERS_WP}` : B_NOTE,
+  });
+  if (a?.both) return { both: fromA(a.both, 'Head of state and government') };
+  if (a?.hos) out.hos = fromA(a.hos, 'Head of state');
+  if (a?.hog) out.hog = fromA(a.hog, 'Head of government');
+  const b = LEADERS_B[cca2];
+  if (b) {
+    const [hos, hog] = b;
+    if (hog === '=' && hos && !out.hos && !out.hog) return { both: fromB(hos, 'Head of state and government') };
+    if (hos && !out.hos) out.hos = fromB(hos, 'Head of state');
+    if (hog && hog !== '=' && !out.hog) out.hog = fromB(hog, 'Head of government');
+  }
+  return out;
+}
+/** "President Emmanuel Macron" -> the people-pack relation for a country led by that person. */
+const LEADER_RELATION = { hos: 'head of state', hog: 'head of government', both: 'led by' } as const;
+
 // ---------------------------------------------------------------- wording helpers
 function hash(s: string): number {
   let h = 0;
@@ -479,6 +732,8 @@ function build(): Entry[] {
     if (EU[c.cca2]) facts.push({ label: 'Joined the European Union', value: EU[c.cca2]!, asOf: EU[c.cca2]!, source: SRC_EU, note: c.cca2 === 'DE' ? 'as West Germany; the former East German states joined with reunification in 1990' : undefined });
     if (NATO[c.cca2]) facts.push({ label: 'Joined NATO', value: NATO[c.cca2]!, asOf: NATO[c.cca2]!, source: SRC_NATO, note: NATO[c.cca2] === '1949' ? 'founding member' : undefined });
     if (ASEAN[c.cca2]) facts.push({ label: 'Joined ASEAN', value: ASEAN[c.cca2]!, asOf: ASEAN[c.cca2]!, source: SRC_ASEAN, note: ASEAN[c.cca2] === '1967' ? 'founding member' : undefined });
+    const lead = leadersOf(c.cca2);
+    for (const f of [lead.both, lead.hos, lead.hog]) if (f) facts.push(f);
     if (facts.length < 6 && c.region) {
       facts.push({ label: 'Region', value: c.subregion ? `${c.subregion} (${c.region})` : c.region, asOf: ASOF_MLEDOZE, source: SRC_MLEDOZE });
     }
@@ -599,7 +854,7 @@ function build(): Entry[] {
       aliases: aliasesFor(c, name),
       description,
       summary,
-      facts: facts.slice(0, 7),
+      facts: facts.slice(0, 9),
       related,
       wikipedia: WIKI_TITLE[c.cca2] ?? c.name.common.replace(/ /g, '_'),
       ...(cue ? { cues: cue.cues, ...(cue.prior !== undefined ? { prior: cue.prior } : {}) } : {}),
@@ -626,24 +881,51 @@ const REVERSE: Record<string, string> = {
   'acting leader of': 'led by (acting)',
   'head of government of': 'head of government',
 };
+function normName(s: string): string {
+  return ` ${s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+}
 function addLeaderLinks(entries: Entry[]): void {
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const people: Entry[] = [];
   for (const f of PEOPLE_FILES) {
     const path = join(ROOT, f);
     if (!existsSync(path)) continue;
-    let people: Entry[];
+    let list: Entry[];
     try {
-      people = JSON.parse(readFileSync(path, 'utf8')) as Entry[];
+      list = JSON.parse(readFileSync(path, 'utf8')) as Entry[];
     } catch {
       continue;
     }
-    for (const person of people) {
+    people.push(...list);
+    for (const person of list) {
       for (const r of person.related ?? []) {
         const rel = REVERSE[r.relation];
         const target = byId.get(r.id);
         if (!rel || !target) continue;
         if (target.related.some((x) => x.id === person.id)) continue;
         target.related.push({ id: person.id, relation: rel });
+      }
+    }
+  }
+  // The office facts above name the holder; where that person has an entry in a people pack
+  // (matched on the full name or a multi-word alias), link to it as well.
+  const LABEL_REL: Record<string, string> = {
+    'Head of state and government': LEADER_RELATION.both,
+    'Head of state': LEADER_RELATION.hos,
+    'Head of government': LEADER_RELATION.hog,
+  };
+  const names = people
+    .filter((p) => (p.type as string) === 'person') // people-pack entries, read with the country Entry shape
+    .map((p) => ({ id: p.id, forms: [p.name, ...p.aliases.filter((a) => a.trim().includes(' '))].map(normName) }));
+  for (const e of entries) {
+    for (const f of e.facts) {
+      const rel = LABEL_REL[f.label];
+      if (!rel || typeof f.value !== 'string') continue;
+      const v = normName(f.value);
+      for (const p of names) {
+        if (!p.forms.some((n) => v.includes(n))) continue;
+        if (e.related.some((x) => x.id === p.id)) continue;
+        e.related.push({ id: p.id, relation: rel });
       }
     }
   }
