@@ -4,7 +4,6 @@ import { noHtmlSinks } from './scripts/vite-no-html-sinks.ts';
 
 // Permissions, each justified in README.md ("Permissions").
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   outDir: '.output',
   vite: () => ({
     plugins: [noHtmlSinks(), preact()],

@@ -4,7 +4,9 @@
  * button, shortcut, context menu and badge. Every incoming message is checked:
  * sender is this extension, type known, shape valid, size capped.
  */
-import { browser, type Browser } from 'wxt/browser';
+// The background is the one place that needs the polyfill: its onMessage listener answers
+// by returning a promise, which Chrome's native API does not support (ADR 1).
+import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { createBackgroundService } from '../lib/background/service.ts';
 import { settingsItem, sitesItem, userPacksItem, disabledPacksItem } from '../lib/storage/items.ts';
 import builtinPacks from '../generated/kb-packs.json';
@@ -84,7 +86,7 @@ export default defineBackground(() => {
     await Promise.all(tabs.map((t) => (t.id !== undefined ? sendToTab(t.id, message) : false)));
   }
 
-  async function toggle(tab: Browser.tabs.Tab | undefined) {
+  async function toggle(tab: Tabs.Tab | undefined) {
     if (tab?.id === undefined) return;
     if (await sendToTab(tab.id, { type: 'bg/toggle-sidebar' })) return;
     await injectAnalyzer(tab.id, { kind: 'user' });
@@ -94,14 +96,14 @@ export default defineBackground(() => {
   // reachable from the extension's own devtools console (and the end-to-end tests,
   // which cannot click browser chrome in a headless browser).
   (globalThis as { backstory?: unknown }).backstory = {
-    toggle: (tabId: number) => toggle({ id: tabId } as Browser.tabs.Tab),
+    toggle: (tabId: number) => toggle({ id: tabId } as Tabs.Tab),
     lookUp: async (tabId: number, query: string) => {
       const entries = await service.lookup(query);
       if (!(await sendToTab(tabId, { type: 'bg/open-lookup', query, entries }))) await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
     },
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => service.handle(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
 
   (browser.action ?? browser.browserAction)?.onClicked.addListener((tab) => void toggle(tab));
 
