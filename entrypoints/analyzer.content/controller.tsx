@@ -13,7 +13,7 @@ import { Sidebar } from '../../components/sidebar/Sidebar.tsx';
 import { HoverCard } from '../../components/hover-card/HoverCard.tsx';
 import { reducer, initialState, stepMention, entityByKey, type SidebarState, type Action } from '../../components/sidebar/state.ts';
 import uiCss from '../../components/shared/ui.css?inline';
-import { extractArticle, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
+import { extractArticleAsync, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 import { HighlightLayer } from '../../lib/page/highlights.ts';
 import { createShadowHost, type ShadowHost } from '../../lib/page/shadow-host.ts';
@@ -131,7 +131,7 @@ export class Analyzer {
     this.dispatch({ type: 'loading', message: 'Reading the article…' });
     let article: ExtractedArticle | null = null;
     try {
-      article = extractArticle(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always' });
+      article = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always' }, () => yieldToPage(this.win));
     } catch {
       article = null;
     }
@@ -441,14 +441,15 @@ export class Analyzer {
   private scheduleLiveUpdate(): void {
     if (this.liveUpdates >= LIVE_UPDATE_MAX || !this.article) return;
     clearTimeout(this.liveTimer);
-    this.liveTimer = setTimeout(() => {
+    this.liveTimer = setTimeout(async () => {
       if (this.destroyed || !this.article) return;
       let next: ExtractedArticle | null = null;
       try {
-        next = extractArticle(this.doc, { maxChars: MAX_ARTICLE_CHARS });
+        next = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS }, () => yieldToPage(this.win));
       } catch {
         next = null;
       }
+      if (this.destroyed || !this.article) return;
       if (next && next.text.length >= this.article.text.length + LIVE_UPDATE_MIN_GROWTH) {
         this.liveUpdates++;
         void this.analyze(false);

@@ -178,21 +178,30 @@ function findHeadline(doc: Document, title: string): Element | null {
   return h1s.find((h) => t && (norm(h.textContent ?? '') === t || t.includes(norm(h.textContent ?? '')))) ?? h1s.find((h) => h.closest('article, main, [itemprop="articleBody"]')) ?? (h1s.length === 1 ? h1s[0]! : null);
 }
 
-export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+/**
+ * The extraction as steps: each `yield` is a point where the page may run before the
+ * next step (clone; pair clone and live nodes; Readability; build the text), so no single
+ * task runs all of them on a big page. extractArticle runs the steps at once (CLI, tests);
+ * extractArticleAsync lets the page breathe between them (the extension).
+ */
+function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractedArticle | null> {
   const max = options.maxChars ?? DEFAULT_MAX_CHARS;
   const root = doc.documentElement;
   if (!root) return null;
   const clone = doc.cloneNode(true) as Document;
+  yield;
   const map = new Map<Node, Text>();
   mapCloneToLive(doc, clone, map);
+  yield;
   type Parsed = { title?: string | null; content?: unknown } | null;
   let parsed: Parsed = null;
   try {
-    const options = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<typeof Readability>[1];
-    parsed = new Readability(clone, options).parse() as unknown as Parsed;
+    const readabilityOptions = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<typeof Readability>[1];
+    parsed = new Readability(clone, readabilityOptions).parse() as unknown as Parsed;
   } catch {
     parsed = null;
   }
+  yield;
   const builder = new TextBuilder(max);
   const title = (parsed?.title ?? doc.title ?? '').trim();
   const content = parsed?.content as Node | undefined;
@@ -215,4 +224,26 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   walk(body, builder, (n) => (n.nodeType === TEXT_NODE ? (n as Text) : undefined), true);
   if (!builder.text.trim()) return null;
   return { title: title || (doc.title ?? ''), text: builder.text, segments: builder.segments, method: 'body', truncated: builder.full };
+}
+
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  const steps = extractSteps(doc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, yielding to the page between steps. If the page changes between steps the
+ * result is still consistent: offsets map to the live nodes seen at the pairing step, and
+ * ranges to nodes that have since gone are simply skipped.
+ */
+export async function extractArticleAsync(doc: Document, options: ExtractOptions, yieldToPage: () => Promise<void>): Promise<ExtractedArticle | null> {
+  const steps = extractSteps(doc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await yieldToPage();
+  }
 }
