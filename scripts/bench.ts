@@ -323,6 +323,9 @@ async function measureHover(page: Page, url: string): Promise<HoverRow | null> {
       seen();
     });
     mo.observe(document.documentElement, { childList: true, subtree: true });
+    // The card host may already exist (created ahead of the first hover): watch inside it too.
+    const h0 = document.getElementsByTagName('backstory-card')[0];
+    if (h0 && h0.shadowRoot) mo.observe(h0.shadowRoot, { childList: true, subtree: true });
     return t;
   })()`)) as number;
   const prof = DEBUG ? await startProfile(page) : null;

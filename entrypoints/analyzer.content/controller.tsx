@@ -86,6 +86,8 @@ export class Analyzer {
   private savedMarginRight: string | null = null;
   private analysisToken = 0;
   private highlightToken = 0;
+  /** When the current task's work began, to decide whether to yield before more. */
+  private taskStart = 0;
   private liveObserver: MutationObserver | null = null;
 
   constructor(private readonly deps: AnalyzerDeps) {
@@ -131,7 +133,7 @@ export class Analyzer {
     this.dispatch({ type: 'loading', message: 'Reading the article…' });
     let article: ExtractedArticle | null = null;
     try {
-      article = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always' }, () => yieldToPage(this.win));
+      article = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always' }, yieldWhenBusy(this.win));
     } catch {
       article = null;
     }
@@ -156,11 +158,13 @@ export class Analyzer {
           this.dispatch({ type: 'error', message: `Backstory could not analyse this page: ${res.error}` });
           return;
         }
+        this.taskStart = performance.now();
         const { result, entries, related } = res.value;
         if (article.truncated) result.partial = true;
         this.dispatch({ type: 'loaded', result, entries, relatedNames: related, url: this.win.location.href, text: article.text, refresh: !quick });
         this.applyHighlights();
         void this.reportCount(result.entities.length);
+        if (!quick) this.prepareCardHost();
       } catch (e) {
         if (this.gone(e)) return;
         if (quick) continue; // the full pass may still work
@@ -190,6 +194,9 @@ export class Analyzer {
     const ranges: Range[] = [];
     let i = 0;
     const step = async () => {
+      // Not in the same task as a costly sidebar render that usually precedes this.
+      if (performance.now() - this.taskStart > BUSY_SLICE_MS) await yieldToPage(this.win);
+      if (token !== this.highlightToken || this.destroyed) return;
       while (i < todo.length) {
         const sliceEnd = performance.now() + HIGHLIGHT_SLICE_MS;
         while (i < todo.length && performance.now() < sliceEnd) {
@@ -445,7 +452,7 @@ export class Analyzer {
       if (this.destroyed || !this.article) return;
       let next: ExtractedArticle | null = null;
       try {
-        next = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS }, () => yieldToPage(this.win));
+        next = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS }, yieldWhenBusy(this.win));
       } catch {
         next = null;
       }
@@ -519,6 +526,17 @@ export class Analyzer {
       card.addEventListener('pointerleave', leave);
     }
     return this.cardHost;
+  }
+
+  /** Create the (hidden) card host in idle time, so the first hover card costs only its render. */
+  private prepareCardHost(): void {
+    const ric = (this.win as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    const run = () => {
+      if (this.destroyed || this.cardHost) return;
+      this.ensureCardHost().hide();
+    };
+    if (typeof ric === 'function') ric.call(this.win, run, { timeout: 2000 });
+    else this.win.setTimeout(run, 200);
   }
 
   showCard(ref: MentionRef): void {
@@ -727,6 +745,19 @@ function yieldToPage(win: Window & typeof globalThis): Promise<void> {
   const scheduler = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => win.setTimeout(resolve, 0));
+}
+
+/** Work time after which a multi-step job yields to the page, ms: small pages run straight through. */
+const BUSY_SLICE_MS = 16;
+
+/** A yield function for a job of steps: yields only once the current slice has used BUSY_SLICE_MS. */
+function yieldWhenBusy(win: Window & typeof globalThis): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < BUSY_SLICE_MS) return;
+    await yieldToPage(win);
+    sliceStart = performance.now();
+  };
 }
 
 function clampWidth(w: number): number {
