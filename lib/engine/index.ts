@@ -122,9 +122,11 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     let entry: IndexEntry;
     if (m.candidates.length === 1) {
       entry = index.entries[m.candidates[0]!]!;
-      // A one-word name that is also an ordinary word or name ("Chad", "Shell", "Jordan")
-      // carries cues: without some evidence for it in the article, it is not taken.
-      if (entry.cues.length && m.first === m.last && !hasEvidence(m.candidates[0]!, text, tokens, index, matches)) continue;
+      // A one-word name that may be an ordinary word or a first name ("Chad", "Shell", "Guardian")
+      // carries cues: without some evidence for it in the article, it is not taken. This applies
+      // to short forms, to places (whose names double as words and names), and to unlikely senses;
+      // a company's own one-word name ("Facebook") needs no evidence.
+      if (entry.cues.length && m.first === m.last && needsEvidence(entry, text.slice(m.start, m.end)) && !hasEvidence(m.candidates[0]!, text, tokens, index, matches)) continue;
       const d = draftFor(entry);
       if (m.acronym) d.confidence = Math.min(d.confidence, 0.85);
       addMention(d, m.start, m.end);
@@ -320,6 +322,10 @@ function decide(m: AliasMatch, alias: string, ctx: Context, index: KbIndex): Cho
       weak,
     },
   };
+}
+
+function needsEvidence(entry: IndexEntry, written: string): boolean {
+  return aliasKey(written) !== aliasKey(entry.name) || entry.type === 'country' || entry.type === 'place' || entry.prior < 0.5;
 }
 
 function hasEvidence(e: number, text: string, tokens: Token[], index: KbIndex, all: AliasMatch[]): boolean {

@@ -52,3 +52,14 @@ describe('engine with the shipped knowledge base', () => {
     expect(kbIds('The PAP won another election in Singapore, keeping its majority in parliament.')).toContain('peoples-action-party');
   });
 });
+
+describe('engine with the shipped knowledge base: one-word names', () => {
+  it("takes a company's own one-word name without further evidence", () => {
+    expect(kbIds('The bakery announced its reopening on Facebook last week.')).toContain('facebook');
+  });
+
+  it('needs evidence for a short form that is also a word', () => {
+    expect(kbIds('Shell casings littered the ground after the fireworks.')).not.toContain('shell-plc');
+    expect(kbIds('Shell raised its dividend as oil and gas prices climbed.')).toContain('shell-plc');
+  });
+});
