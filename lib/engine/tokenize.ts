@@ -5,6 +5,7 @@
  * (measured too slow on long texts, see ARCHITECTURE.md).
  */
 import { foldToken } from '../kb/alias-key.ts';
+import { indexCovering, indexAtOrBefore } from '../util/intervals.ts';
 
 export interface Token {
   start: number;
@@ -94,16 +95,9 @@ function trim(text: string, start: number, end: number): Sentence {
   return { start, end };
 }
 
-/** Index of the sentence containing offset (binary search). */
+/** Index of the sentence containing offset, or the nearest one before it (binary search). */
 export function sentenceAt(sentences: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return Math.max(0, Math.min(sentences.length - 1, lo - 1));
+  const i = indexCovering(sentences, offset);
+  if (i >= 0) return i;
+  return Math.max(0, Math.min(sentences.length - 1, indexAtOrBefore(sentences, offset)));
 }

@@ -3,6 +3,8 @@
  * confirmed against the mention's own rectangles (a caret position is the nearest
  * character even when the pointer is in the margin).
  */
+import { indexCovering } from '../util/intervals.ts';
+
 export interface MentionRef {
   start: number;
   end: number;
@@ -28,16 +30,7 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
 
 /** Mentions sorted by start; binary search for the one covering `offset`. */
 export function mentionAt(sorted: MentionRef[], offset: number): MentionRef | null {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = sorted[mid]!;
-    if (offset < m.start) hi = mid - 1;
-    else if (offset >= m.end) lo = mid + 1;
-    else return m;
-  }
-  return null;
+  return sorted[indexCovering(sorted, offset)] ?? null;
 }
 
 export function rectsContain(rects: ArrayLike<{ left: number; right: number; top: number; bottom: number }>, x: number, y: number, slop = 2): boolean {

@@ -4,28 +4,16 @@
  * text node, character by character.
  */
 import type { TextSegment } from './extract.ts';
+import { indexCovering } from '../util/intervals.ts';
 
 export interface DomPoint {
   node: Text;
   offset: number;
 }
 
-function segmentIndexAt(segments: TextSegment[], offset: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = segments[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /** The DOM point of the character at `offset` (or just after the previous one when `end`). */
 export function pointAt(segments: TextSegment[], offset: number, end = false): DomPoint | null {
-  const i = segmentIndexAt(segments, end ? offset - 1 : offset);
+  const i = indexCovering(segments, end ? offset - 1 : offset);
   if (i < 0) return null;
   const s = segments[i]!;
   const k = (end ? offset - 1 : offset) - s.start;
