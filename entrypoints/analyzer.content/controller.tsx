@@ -694,6 +694,8 @@ export class Analyzer {
           this.sitePolicy = res.value.sitePolicy;
           if (this.settings.paused || this.sitePolicy === 'never') void this.reportCount(0).finally(() => this.destroy());
           else {
+            // A theme chosen in the options page applies to open tabs at once.
+            for (const host of [this.sidebarHost, this.cardHost]) if (host) this.applyTheme(host);
             this.applyHighlights();
             this.renderSidebar();
           }
