@@ -113,6 +113,7 @@ const specs: PageSpec[] = [
   { id: 'article10k', path: '/bench/article-10k.html', article: true, heap: true, hover: true, corpus: false },
   { id: 'grid50k', path: '/bench/grid-50k.html', article: false, heap: true, hover: false, corpus: false },
 ];
+if (ONLY?.startsWith('corpus/')) specs.push({ id: ONLY, path: `/${ONLY.slice('corpus/'.length)}.html`, article: null, heap: false, hover: false, corpus: true });
 if (ONLY) specs.splice(0, specs.length, ...specs.filter((s) => s.id === ONLY));
 if (WITH_CORPUS && !ONLY) {
   for (const f of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.html')).sort()) {

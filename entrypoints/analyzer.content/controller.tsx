@@ -80,6 +80,8 @@ export class Analyzer {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private liveUpdates = 0;
+  /** Length of the page's text when it was last analysed (live pages are re-read only after real growth). */
+  private bodyCharsAtAnalysis = 0;
   private pointerFrame = 0;
   private lastPointer: { x: number; y: number } | null = null;
   private readonly cleanups: (() => void)[] = [];
@@ -145,6 +147,7 @@ export class Analyzer {
       return;
     }
     this.article = article;
+    this.bodyCharsAtAnalysis = this.doc.body?.textContent?.length ?? 0;
     this.byNode = segmentsByNode(article.segments);
     this.textParents = new WeakSet(article.segments.map((seg) => seg.node.parentElement).filter((el): el is HTMLElement => !!el));
     this.dispatch({ type: 'loading', message: 'Finding the names in this article…' });
@@ -448,19 +451,15 @@ export class Analyzer {
   private scheduleLiveUpdate(): void {
     if (this.liveUpdates >= LIVE_UPDATE_MAX || !this.article) return;
     clearTimeout(this.liveTimer);
-    this.liveTimer = setTimeout(async () => {
+    this.liveTimer = setTimeout(() => {
       if (this.destroyed || !this.article) return;
-      let next: ExtractedArticle | null = null;
-      try {
-        next = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS }, yieldWhenBusy(this.win));
-      } catch {
-        next = null;
-      }
-      if (this.destroyed || !this.article) return;
-      if (next && next.text.length >= this.article.text.length + LIVE_UPDATE_MIN_GROWTH) {
-        this.liveUpdates++;
-        void this.analyze(false);
-      }
+      // A cheap native measure first: only when the page's text has really grown is the
+      // article read again (Readability on a busy page is a 70 ms task; pages that tick
+      // ads and counters would otherwise pay it every few seconds).
+      const bodyChars = this.doc.body?.textContent?.length ?? 0;
+      if (bodyChars < this.bodyCharsAtAnalysis + LIVE_UPDATE_MIN_GROWTH) return;
+      this.liveUpdates++;
+      void this.analyze(false);
     }, LIVE_UPDATE_DEBOUNCE_MS);
   }
 
