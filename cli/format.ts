@@ -1,6 +1,7 @@
 /** Output formats of the CLI: a readable table, CSV and Markdown for researchers' notes. */
 import type { AnalysisResult } from '../lib/engine/types.ts';
 import type { Entry } from '../lib/kb/schema.ts';
+import { csvCell, mdEscape } from '../lib/export/glossary.ts';
 
 export function formatTable(file: string, r: AnalysisResult): string {
   const lines = [`${file} — “${r.title}” — ${r.wordCount} words, ${r.entities.length} entities${r.partial ? ' (partial: text capped)' : ''}`];
@@ -16,11 +17,6 @@ export function formatTable(file: string, r: AnalysisResult): string {
   return lines.join('\n');
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function formatCsv(results: { file: string; result: AnalysisResult }[]): string {
   const rows = [['file', 'entity', 'id', 'type', 'wikipedia', 'mentions', 'salience', 'description', 'mention_texts'].join(',')];
   for (const { file, result } of results) {
@@ -30,8 +26,6 @@ export function formatCsv(results: { file: string; result: AnalysisResult }[]): 
   }
   return rows.join('\n');
 }
-
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
 
 export function formatMarkdown(file: string, r: AnalysisResult): string {
   const lines = [`## ${mdEscape(r.title)}`, '', `Source: ${mdEscape(file)} · ${r.wordCount} words · ${r.entities.length} entities`, ''];

@@ -133,9 +133,7 @@ export default defineBackground(() => {
   // Single-page apps: a history-API navigation changes the URL without a load.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.url) {
-      service.forgetTab(tabId);
       void sendToTab(tabId, { type: 'bg/navigated', url: change.url });
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => service.forgetTab(tabId));
 });

@@ -495,7 +495,7 @@ export class Analyzer {
     if (!this.article) return null;
     const caret = caretAt(this.doc, x, y);
     if (!caret) return null;
-    const offset = offsetOf(this.article.segments, this.byNode, caret.node, caret.offset);
+    const offset = offsetOf(this.byNode, caret.node, caret.offset);
     if (offset < 0) return null;
     const ref = mentionAt(this.mentionRefs, offset) ?? (offset > 0 ? mentionAt(this.mentionRefs, offset - 1) : null);
     if (!ref) return null;

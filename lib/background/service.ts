@@ -3,7 +3,6 @@
  * with plain fakes): message checks, the knowledge base (built-in + user packs),
  * the engine, settings, site policies and pack import/export.
  */
-import * as v from 'valibot';
 import { createEngine, type Engine } from '../engine/index.ts';
 import type { KbIndex } from '../engine/types.ts';
 import { mergePacks, type MergedKb } from '../kb/build-index.ts';
@@ -48,7 +47,6 @@ type Handler<T extends RequestType> = (payload: Message<T>['payload'], sender: S
 export function createBackgroundService(deps: ServiceDeps) {
   const builtinIds = new Set(deps.builtinPacks.map((p) => p.pack.id));
   let kb: { merged: MergedKb | null; index: KbIndex; engine: Engine | null; entries: Map<string, EntryView> } | null = null;
-  const injected = new Set<number>();
 
   /** The knowledge base as the user configured it; rebuilt only when packs change. */
   async function getKb() {
@@ -126,9 +124,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       if (settings.paused) return { injected: false };
       const policy = await policyFor(sender.tab?.url ?? p.url);
       if (policy === 'never' || (policy === 'default' && !p.readerable)) return { injected: false };
-      const ok = await deps.injectAnalyzer(tabId, { kind: 'auto' });
-      if (ok) injected.add(tabId);
-      return { injected: ok };
+      return { injected: await deps.injectAnalyzer(tabId, { kind: 'auto' }) };
     },
     'cs/analyze': async (p) => {
       const engine = await getEngine();
@@ -177,10 +173,8 @@ export function createBackgroundService(deps: ServiceDeps) {
         return { ok: false, error: `The pack could not be saved (${(e as Error).message}). Nothing was changed.` };
       }
       invalidateKb();
-      const k = await getKb();
       const builtinEntryIds = new Set(deps.builtinPacks.flatMap((b) => b.entries.map((e) => e.id)));
       const overrides = pack.entries.filter((e) => builtinEntryIds.has(e.id)).map((e) => e.id);
-      void k;
       return { ok: true, value: { id: pack.pack.id, entries: pack.entries.length, overrides } };
     },
     'opt/delete-pack': async (p) => {
@@ -243,7 +237,6 @@ export function createBackgroundService(deps: ServiceDeps) {
   return {
     handle,
     lookup,
-    forgetTab: (tabId: number) => injected.delete(tabId),
     /** For tests. */
     invalidateKb,
   };
@@ -251,4 +244,3 @@ export function createBackgroundService(deps: ServiceDeps) {
 
 export { PACK_IMPORT_LIMITS };
 export type BackgroundService = ReturnType<typeof createBackgroundService>;
-void v;

@@ -12,7 +12,7 @@ export interface GlossaryInput {
   url: string;
 }
 
-const mdEscape = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, '\\$1').replace(/\n+/g, ' ');
+export const mdEscape = (s: string) => s.replace(/([\\`*_[\]|<>#])/g, '\\$1').replace(/\n+/g, ' ');
 /** A URL safe inside <…> in a Markdown table cell: |, <, > and spaces percent-encoded. */
 function mdUrl(url: string): string {
   let href = url;
@@ -24,7 +24,7 @@ function mdUrl(url: string): string {
   return href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/ /g, '%20');
 }
 
-const csvCell = (v: unknown) => {
+export const csvCell = (v: unknown) => {
   let s = String(v ?? '');
   // Cells starting with = + - @ are formulas in spreadsheets: neutralise them.
   if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;

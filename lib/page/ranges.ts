@@ -40,7 +40,7 @@ export function rangeFor(doc: Document, segments: TextSegment[], start: number, 
 }
 
 /** The article-text offset of a DOM point, or -1 when the point is outside the article. */
-export function offsetOf(segments: TextSegment[], byNode: Map<Text, TextSegment[]>, node: Node, offset: number): number {
+export function offsetOf(byNode: Map<Text, TextSegment[]>, node: Node, offset: number): number {
   const list = byNode.get(node as Text);
   if (!list) return -1;
   for (const s of list) {
@@ -57,7 +57,6 @@ export function offsetOf(segments: TextSegment[], byNode: Map<Text, TextSegment[
     }
     return s.start + lo;
   }
-  void segments;
   return -1;
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { findBrowser, launchWithExtension, type BrowserName, type Launched } from '../../scripts/lib/browsers.ts';
+import { findBrowser, launchWithExtension, waitForSidebarReady, type BrowserName, type Launched } from '../../scripts/lib/browsers.ts';
 import { serve, type Served } from '../../scripts/lib/serve.ts';
 import { ROOT } from '../../scripts/lib/read-packs.ts';
 
@@ -33,7 +33,7 @@ export async function launch(name: BrowserName, withExtension = true): Promise<L
 }
 
 export async function sidebarReady(page: Page, timeout = 60_000) {
-  await page.waitForFunction(() => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-testid="entity-count"]'), { timeout, polling: 100 });
+  await waitForSidebarReady(page, timeout);
 }
 
 /** Text content of our sidebar's shadow root (open by design). */

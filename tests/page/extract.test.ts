@@ -45,7 +45,7 @@ describe('page/extract', () => {
         from = at + word.length;
         const r = rangeFor(doc, a.segments, at, at + word.length)!;
         expect(r.toString()).toBe(word);
-        expect(offsetOf(a.segments, byNode, r.startContainer, r.startOffset)).toBe(at);
+        expect(offsetOf(byNode, r.startContainer, r.startOffset)).toBe(at);
       }
     }
   });
