@@ -352,13 +352,15 @@ async function measureHover(page: Page, url: string): Promise<HoverRow | null> {
   const syncTs = main?.stamps.get('bench-sync');
   if (main && syncTs !== undefined) {
     const toTrace = (ms: number) => syncTs + (ms - sync) * 1000;
-    const from = toTrace(dwellEnd);
-    const to = toTrace(b.painted!);
-    const win = main.tasks.filter((t) => t.ts + t.dur >= from && t.ts <= to);
-    row.workDwellEndToPaintedMs = win.reduce((s, t) => s + (Math.min(t.ts + t.dur, to) - Math.max(t.ts, from)), 0) / 1000;
     // The card's render: the task that ran extension code and was running when the card appeared.
     const cardAt = toTrace(b.card!);
     const render = main.tasks.find((t) => t.ts <= cardAt && t.ts + t.dur >= cardAt);
+    // The dwell starts at the first move that lands on the name, which may be before the last
+    // of the five moves: the work is counted from the start of the render task when that is earlier.
+    const from = Math.min(toTrace(dwellEnd), render?.ts ?? Infinity);
+    const to = toTrace(b.painted!);
+    const win = main.tasks.filter((t) => t.ts + t.dur >= from && t.ts <= to);
+    row.workDwellEndToPaintedMs = win.reduce((s, t) => s + (Math.min(t.ts + t.dur, to) - Math.max(t.ts, from)), 0) / 1000;
     if (DEBUG) for (const t of main.tasks.filter((t) => t.dur > 3000 && t.ts + t.dur >= from - 600_000)) console.error(`    [hover] task ${(t.dur / 1000).toFixed(1)} ms at ${((t.ts - from) / 1000).toFixed(0)} from dwell end${t === render ? ' RENDER' : ''}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`);
     row.cardRenderTaskMs = render ? render.dur / 1000 : Math.max(0, ...win.filter((t) => t.ext.length).map((t) => t.dur / 1000));
     const moves = main.tasks.filter((t) => t.ext.length && t.ts < from);

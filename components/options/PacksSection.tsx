@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { PackInfo } from '../../lib/messaging/protocol.ts';
 import { importSummary, type ImportStatus } from './state.ts';
+import { formatNumber } from '../shared/labels.ts';
 
 export interface PacksSectionProps {
   packs: PackInfo[];
@@ -156,7 +157,7 @@ function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDel
         </div>
         <div>
           <dt>Entries</dt>
-          <dd>{pack.entries.toLocaleString('en-GB')}</dd>
+          <dd>{formatNumber(pack.entries)}</dd>
         </div>
         <div>
           <dt>Licence</dt>
@@ -192,7 +193,7 @@ function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDel
           }}
         >
           <p id={`${headingId}-confirm`}>
-            Delete “{meta.title}” and its {pack.entries.toLocaleString('en-GB')} {pack.entries === 1 ? 'entry' : 'entries'}? This cannot be undone; export it
+            Delete “{meta.title}” and its {formatNumber(pack.entries)} {pack.entries === 1 ? 'entry' : 'entries'}? This cannot be undone; export it
             first if you may want it again.
           </p>
           <div class="pack-actions">

@@ -6,6 +6,7 @@
 import type { PackInfo } from '../../lib/messaging/protocol.ts';
 import { MAX_MESSAGE_CHARS } from '../../lib/messaging/protocol.ts';
 import { siteKey, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
+import { formatNumber } from '../shared/labels.ts';
 
 /** Hover delays the background accepts, ms. */
 export const DELAY_MIN = 0;
@@ -175,7 +176,7 @@ export function importTooLarge(json: string): string | null {
 
 /** One sentence on what an import did, for the page and for screen readers. */
 export function importSummary(s: Extract<ImportStatus, { kind: 'done' }>): string {
-  const n = `${s.entries.toLocaleString('en-GB')} ${s.entries === 1 ? 'entry' : 'entries'}`;
+  const n = `${formatNumber(s.entries)} ${s.entries === 1 ? 'entry' : 'entries'}`;
   const verb = s.replaced ? 'Updated' : 'Imported';
   const over = s.overrides.length
     ? ` It replaces ${s.overrides.length} built-in ${s.overrides.length === 1 ? 'entry' : 'entries'} while it is switched on.`

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarState, TypeFilter } from './state.ts';
 import { visibleEntities, entityByKey } from './state.ts';
 import { EntityDetail } from './EntityDetail.tsx';
@@ -30,6 +30,12 @@ export interface SidebarProps {
 
 /** Entities listed before "Show all": enough for any ordinary article, and a cheap first render on huge ones. */
 export const LIST_PAGE_SIZE = 60;
+/**
+ * Entities rendered in the task that first shows a list: more than fit on screen. The rest
+ * follow in the next task, so the first render (and the layout it causes) stays short on
+ * the page's main thread.
+ */
+export const FIRST_RENDER_COUNT = 16;
 
 const FILTERS: { id: TypeFilter; label: string }[] = [
   { id: 'all', label: 'All' },
@@ -47,6 +53,13 @@ export function Sidebar(props: SidebarProps) {
   const { state, collapsed, width } = props;
   const listRef = useRef<HTMLUListElement>(null);
   const [showAll, setShowAll] = useState(false);
+  const [renderAll, setRenderAll] = useState(false);
+  const listLength = state.result?.entities.length ?? 0;
+  useEffect(() => {
+    if (renderAll || listLength <= FIRST_RENDER_COUNT) return;
+    const t = setTimeout(() => setRenderAll(true), 0);
+    return () => clearTimeout(t);
+  }, [renderAll, listLength]);
   if (collapsed) {
     return (
       <button type="button" class="tab" onClick={props.onToggleCollapsed} aria-label="Open the Backstory sidebar" title="Backstory">
@@ -60,7 +73,8 @@ export function Sidebar(props: SidebarProps) {
   const selectedEntry = state.selected ? state.entries[selected?.id ?? state.selected] : undefined;
   const presentIds = new Set((state.result?.entities ?? []).map((e) => e.id).filter((x): x is string => !!x));
   const allKnown = visible.filter((e) => e.id);
-  const known = showAll || state.query ? allKnown : allKnown.slice(0, LIST_PAGE_SIZE);
+  const listed = showAll || state.query ? allKnown : allKnown.slice(0, LIST_PAGE_SIZE);
+  const known = renderAll ? listed : listed.slice(0, FIRST_RENDER_COUNT);
   const unknown = visible.filter((e) => !e.id);
 
   const onListKey = (ev: KeyboardEvent) => {
@@ -228,7 +242,7 @@ export function Sidebar(props: SidebarProps) {
                 );
               })}
             </ul>
-            {known.length < allKnown.length && (
+            {listed.length < allKnown.length && (
               <button type="button" class="link more-entities" onClick={() => setShowAll(true)}>
                 Show all {allKnown.length} entities
               </button>

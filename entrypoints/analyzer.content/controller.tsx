@@ -37,6 +37,8 @@ const LIVE_UPDATE_MAX = 5;
 const LIVE_UPDATE_MIN_GROWTH = 200;
 /** Longest slice of highlight work before yielding to the page, ms (well under the 50 ms long-task line). */
 const HIGHLIGHT_SLICE_MS = 12;
+/** Main-thread time already used in a task after which the first highlight slice waits for the next one, ms. */
+const FIRST_SLICE_AFTER_MS = 4;
 /** After single-page-app navigation, wait for the new article to render, ms. */
 const SPA_SETTLE_MS = 600;
 
@@ -71,6 +73,8 @@ export class Analyzer {
   private cardHost: ShadowHost | null = null;
   private readonly highlights: HighlightLayer;
   private article: ExtractedArticle | null = null;
+  /** Ranges of this article's mentions by "start:end" (see cachedRange). */
+  private readonly rangeCache = new Map<string, Range>();
   private byNode = new Map<Text, TextSegment[]>();
   /** Elements that directly hold article text: the only pointer targets worth hit-testing. */
   private textParents = new WeakSet<Element>();
@@ -142,11 +146,15 @@ export class Analyzer {
     if (token !== this.analysisToken || this.destroyed) return;
     if (!article) {
       this.article = null;
+      this.rangeCache.clear();
+      this.highlights.clearMentions();
       this.dispatch({ type: 'empty', message: 'This page has no article text for Backstory to read.' });
       void this.reportCount(0);
       return;
     }
     this.article = article;
+    // Old ranges stay drawn until the new ones are in (applyHighlights drops them then): no blink.
+    this.rangeCache.clear();
     this.bodyCharsAtAnalysis = this.doc.body?.textContent?.length ?? 0;
     this.byNode = segmentsByNode(article.segments);
     this.textParents = new WeakSet(article.segments.map((seg) => seg.node.parentElement).filter((el): el is HTMLElement => !!el));
@@ -178,44 +186,63 @@ export class Analyzer {
 
   /**
    * Highlight every mention. Building thousands of Ranges is done in slices that yield to
-   * the page between them, so a long article never blocks its main thread for long.
+   * the page between them, so a long article never blocks its main thread for long. Ranges
+   * are cached per article and added to the one drawn Highlight, so the full pass after the
+   * quick one only builds and adds the new mentions, then drops the ones that went away.
    */
   private applyHighlights(): void {
     const token = ++this.highlightToken;
-    this.highlights.clear();
     const result = this.state.result;
     const article = this.article;
-    if (!result || !article) return;
+    if (!result || !article) {
+      this.highlights.clear();
+      return;
+    }
     const refs: MentionRef[] = [];
     for (const e of result.entities) e.mentions.forEach((m, index) => refs.push({ start: m.start, end: m.end, key: e.key, index }));
     refs.sort((a, b) => a.start - b.start);
     this.mentionRefs = refs;
-    if (!this.settings.highlights) return;
+    if (!this.settings.highlights) {
+      this.highlights.clearMentions();
+      return;
+    }
     const types = new Set(this.settings.highlightTypes);
     const typeOf = new Map(result.entities.map((e) => [e.key, e.type]));
     const todo = refs.filter((r) => types.has(typeOf.get(r.key)!));
-    const ranges: Range[] = [];
+    const style = this.settings.highlightStyle;
+    const keep = new Set<Range>();
     let i = 0;
     const step = async () => {
       // Not in the same task as a costly sidebar render that usually precedes this.
-      if (performance.now() - this.taskStart > BUSY_SLICE_MS) await yieldToPage(this.win);
+      if (performance.now() - this.taskStart > FIRST_SLICE_AFTER_MS) await yieldToPage(this.win);
       if (token !== this.highlightToken || this.destroyed) return;
       while (i < todo.length) {
         const sliceEnd = performance.now() + HIGHLIGHT_SLICE_MS;
+        // Building the Range and registering it are both inside the slice's time.
         while (i < todo.length && performance.now() < sliceEnd) {
           const r = todo[i++]!;
-          const range = rangeFor(this.doc, article.segments, r.start, r.end);
-          if (range) ranges.push(range);
+          const range = this.cachedRange(r.start, r.end);
+          if (!range) continue;
+          keep.add(range);
+          this.highlights.add(range, style);
         }
-        if (token !== this.highlightToken || this.destroyed) return;
-        // Show what is ready, then let the page run before the next slice.
-        this.highlights.show(ranges, this.settings.highlightStyle);
         if (i < todo.length) await yieldToPage(this.win);
         if (token !== this.highlightToken || this.destroyed) return;
       }
-      this.highlights.show(ranges, this.settings.highlightStyle);
+      this.highlights.retain(keep);
     };
     void step();
+  }
+
+  /** The Range of article text [start, end), built once per article. */
+  private cachedRange(start: number, end: number): Range | null {
+    if (!this.article) return null;
+    const key = `${start}:${end}`;
+    const hit = this.rangeCache.get(key);
+    if (hit) return hit;
+    const range = rangeFor(this.doc, this.article.segments, start, end);
+    if (range) this.rangeCache.set(key, range);
+    return range;
   }
 
   private async reportCount(count: number): Promise<void> {
@@ -396,7 +423,7 @@ export class Analyzer {
     const e = entityByKey(this.state, key);
     const m = e?.mentions[index];
     if (!m || !this.article) return null;
-    return rangeFor(this.doc, this.article.segments, m.start, m.end);
+    return this.cachedRange(m.start, m.end);
   }
 
   private jumpToMention(key: string, index: number, openCard: boolean): void {
@@ -499,7 +526,7 @@ export class Analyzer {
     if (offset < 0) return null;
     const ref = mentionAt(this.mentionRefs, offset) ?? (offset > 0 ? mentionAt(this.mentionRefs, offset - 1) : null);
     if (!ref) return null;
-    const range = rangeFor(this.doc, this.article.segments, ref.start, ref.end);
+    const range = this.cachedRange(ref.start, ref.end);
     if (!range || !rectsContain(range.getClientRects(), x, y)) return null;
     return ref;
   }

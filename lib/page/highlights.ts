@@ -12,12 +12,14 @@ export const HIGHLIGHT_FLASH = 'backstory-flash';
 /** How long a mention flashes after "jump to mention": long enough to find it, short enough not to linger. */
 export const FLASH_MS = 1600;
 
-type HighlightCtor = new (...ranges: AbstractRange[]) => { add(r: AbstractRange): unknown; clear(): void; size: number };
+type HighlightSet = { add(r: AbstractRange): unknown; delete(r: AbstractRange): boolean; has(r: AbstractRange): boolean; clear(): void; size: number; forEach(cb: (r: AbstractRange) => void): void };
+type HighlightCtor = new (...ranges: AbstractRange[]) => HighlightSet;
 interface HighlightRegistry {
   set(name: string, h: unknown): unknown;
   delete(name: string): boolean;
   has(name: string): boolean;
 }
+export type HighlightStyle = 'underline' | 'background';
 
 function api(win: Window & typeof globalThis): { registry: HighlightRegistry; Highlight: HighlightCtor } | null {
   const css = (win as unknown as { CSS?: { highlights?: HighlightRegistry } }).CSS;
@@ -26,8 +28,17 @@ function api(win: Window & typeof globalThis): { registry: HighlightRegistry; Hi
   return { registry: css.highlights, Highlight };
 }
 
+const nameOf = (style: HighlightStyle) => (style === 'background' ? HIGHLIGHT_MENTION_BG : HIGHLIGHT_MENTION);
+
+/**
+ * One registered Highlight holds every drawn mention. Mentions are added to it in slices
+ * and pruned after a re-analysis, never rebuilt: rebuilding per slice made a long
+ * article's highlighting quadratic, and a rebuild between the quick and the full pass
+ * made every highlight blink.
+ */
 export class HighlightLayer {
   private readonly hl: ReturnType<typeof api>;
+  private mentions: { style: HighlightStyle; set: HighlightSet } | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   constructor(private readonly win: Window & typeof globalThis) {
     this.hl = api(win);
@@ -35,10 +46,34 @@ export class HighlightLayer {
   get supported(): boolean {
     return this.hl !== null;
   }
-  show(ranges: Range[], style: 'underline' | 'background' = 'underline'): void {
-    if (!this.hl) return;
-    this.hl.registry.delete(style === 'background' ? HIGHLIGHT_MENTION : HIGHLIGHT_MENTION_BG);
-    this.hl.registry.set(style === 'background' ? HIGHLIGHT_MENTION_BG : HIGHLIGHT_MENTION, new this.hl.Highlight(...ranges));
+  /** Mentions currently drawn. */
+  get size(): number {
+    return this.mentions?.set.size ?? 0;
+  }
+  /** Draw exactly these ranges. */
+  show(ranges: Range[], style: HighlightStyle = 'underline'): void {
+    this.clearMentions();
+    for (const r of ranges) this.add(r, style);
+  }
+  /** Draw one more mention (no-op if drawn); switching style keeps what is drawn. */
+  add(range: Range, style: HighlightStyle = 'underline'): void {
+    const m = this.ensure(style);
+    if (m && !m.set.has(range)) m.set.add(range);
+  }
+  /** Stop drawing every mention not in `keep`. */
+  retain(keep: Set<Range>): void {
+    const set = this.mentions?.set;
+    if (!set) return;
+    const drop: AbstractRange[] = [];
+    set.forEach((r) => {
+      if (!keep.has(r as Range)) drop.push(r);
+    });
+    for (const r of drop) set.delete(r);
+  }
+  clearMentions(): void {
+    if (!this.hl || !this.mentions) return;
+    this.hl.registry.delete(nameOf(this.mentions.style));
+    this.mentions = null;
   }
   hover(range: Range | null): void {
     if (!this.hl) return;
@@ -53,7 +88,18 @@ export class HighlightLayer {
   }
   clear(): void {
     clearTimeout(this.flashTimer);
+    this.mentions = null;
     if (!this.hl) return;
     for (const name of [HIGHLIGHT_MENTION, HIGHLIGHT_MENTION_BG, HIGHLIGHT_HOVER, HIGHLIGHT_FLASH]) this.hl.registry.delete(name);
+  }
+  private ensure(style: HighlightStyle): { style: HighlightStyle; set: HighlightSet } | null {
+    if (!this.hl) return null;
+    if (this.mentions?.style === style) return this.mentions;
+    const set = new this.hl.Highlight();
+    this.mentions?.set.forEach((r) => set.add(r));
+    this.clearMentions();
+    this.hl.registry.set(nameOf(style), set);
+    this.mentions = { style, set };
+    return this.mentions;
   }
 }

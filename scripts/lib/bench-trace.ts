@@ -145,7 +145,10 @@ export function breakdown(main: MainThread, task: Task, top = 8): string {
     .map((e) => {
       const d = e.args?.data ?? {};
       const what = [d.functionName, typeof d.url === 'string' ? d.url.replace(/^chrome-extension:\/\/[^/]+/, 'ext:') : ''].filter(Boolean).join(' ');
-      return `${e.name}${what ? `(${what})` : ''} ${(e.dur! / 1000).toFixed(1)}`;
+      // Layout: how much of the page it touched, and the script that forced it, if any.
+      const b = (e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number; stackTrace?: { url?: string; functionName?: string }[] } } | undefined)?.beginData;
+      const lay = e.name === 'Layout' && b ? ` [${b.dirtyObjects}/${b.totalObjects} objects${b.stackTrace?.length ? ` forced by ${b.stackTrace[0]!.functionName || '?'}` : ''}]` : '';
+      return `${e.name}${what ? `(${what})` : ''}${lay} ${(e.dur! / 1000).toFixed(1)}`;
     })
     .join('; ');
 }

@@ -534,17 +534,20 @@ describe('components/sidebar: accessibility (axe)', () => {
 });
 
 describe('components/sidebar: long lists', () => {
-  it('lists the first 60 entities and shows the rest on request', async () => {
-    const { render, fireEvent } = await import('@testing-library/preact');
+  it('lists the first 60 entities, the first screenful at once, and shows the rest on request', async () => {
+    const { render, fireEvent, waitFor } = await import('@testing-library/preact');
     const { h } = await import('preact');
-    const { Sidebar } = await import('../../components/sidebar/Sidebar.tsx');
+    const { Sidebar, FIRST_RENDER_COUNT } = await import('../../components/sidebar/Sidebar.tsx');
     const { reducer, initialState } = await import('../../components/sidebar/state.ts');
     const entities = Array.from({ length: 75 }, (_, i) => ({ id: `e-${i}`, key: `e-${i}`, name: `Entity ${i}`, type: 'organization' as const, wikipedia: null, description: null, mentions: [{ start: 0, end: 1, text: 'E' }], mentionCount: 1, salience: 1 - i / 100, source: 'kb' as const, confidence: 0.9 }));
     const state = reducer(initialState, { type: 'loaded', result: { title: 'T', wordCount: 10, partial: false, complete: true, entities, figures: [] }, entries: {}, relatedNames: {}, url: 'https://x.example', text: 'E' });
     const noop = () => undefined;
     const props = { state, collapsed: false, width: 380, sitePolicy: 'default' as const, siteName: 'x.example', highlightsOn: true, highlightsSupported: true, onSelectEntity: noop, onFilter: noop, onQuery: noop, onJumpToMention: noop, onStepMention: noop, onClose: noop, onToggleCollapsed: noop, onResize: noop, onSetSitePolicy: noop, onToggleHighlights: noop, onExport: noop, onPrint: noop };
     const { container, getByText } = render(h(Sidebar, props));
-    expect(container.querySelectorAll('button.entity')).toHaveLength(60);
+    // The first task renders what fits on screen; the rest of the first 60 follow in the next.
+    expect(container.querySelectorAll('button.entity')).toHaveLength(FIRST_RENDER_COUNT);
+    expect(getByText('Show all 75 entities')).toBeTruthy();
+    await waitFor(() => expect(container.querySelectorAll('button.entity')).toHaveLength(60));
     fireEvent.click(getByText('Show all 75 entities'));
     expect(container.querySelectorAll('button.entity')).toHaveLength(75);
   });
