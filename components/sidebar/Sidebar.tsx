@@ -32,8 +32,8 @@ export interface SidebarProps {
 export const LIST_PAGE_SIZE = 60;
 /**
  * Entities rendered in the task that first shows a list: more than fit on screen. The rest
- * follow in the next task, so the first render (and the layout it causes) stays short on
- * the page's main thread.
+ * follow as many more per task, so no render (nor the layout it causes) is long on the
+ * page's main thread.
  */
 export const FIRST_RENDER_COUNT = 16;
 
@@ -53,13 +53,16 @@ export function Sidebar(props: SidebarProps) {
   const { state, collapsed, width } = props;
   const listRef = useRef<HTMLUListElement>(null);
   const [showAll, setShowAll] = useState(false);
-  const [renderAll, setRenderAll] = useState(false);
-  const listLength = state.result?.entities.length ?? 0;
+  const [rendered, setRendered] = useState(FIRST_RENDER_COUNT);
+  const visible = visibleEntities(state);
+  const allKnown = visible.filter((e) => e.id);
+  const listed = showAll || state.query ? allKnown : allKnown.slice(0, LIST_PAGE_SIZE);
+  const target = collapsed || state.selected ? 0 : listed.length;
   useEffect(() => {
-    if (renderAll || listLength <= FIRST_RENDER_COUNT) return;
-    const t = setTimeout(() => setRenderAll(true), 0);
+    if (rendered >= target) return;
+    const t = setTimeout(() => setRendered((n) => n + FIRST_RENDER_COUNT), 0);
     return () => clearTimeout(t);
-  }, [renderAll, listLength]);
+  }, [rendered, target]);
   if (collapsed) {
     return (
       <button type="button" class="tab" onClick={props.onToggleCollapsed} aria-label="Open the Backstory sidebar" title="Backstory">
@@ -68,13 +71,10 @@ export function Sidebar(props: SidebarProps) {
       </button>
     );
   }
-  const visible = visibleEntities(state);
   const selected = state.selected ? entityByKey(state, state.selected) : undefined;
   const selectedEntry = state.selected ? state.entries[selected?.id ?? state.selected] : undefined;
   const presentIds = new Set((state.result?.entities ?? []).map((e) => e.id).filter((x): x is string => !!x));
-  const allKnown = visible.filter((e) => e.id);
-  const listed = showAll || state.query ? allKnown : allKnown.slice(0, LIST_PAGE_SIZE);
-  const known = renderAll ? listed : listed.slice(0, FIRST_RENDER_COUNT);
+  const known = listed.slice(0, rendered);
   const unknown = visible.filter((e) => !e.id);
 
   const onListKey = (ev: KeyboardEvent) => {

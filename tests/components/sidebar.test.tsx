@@ -549,6 +549,6 @@ describe('components/sidebar: long lists', () => {
     expect(getByText('Show all 75 entities')).toBeTruthy();
     await waitFor(() => expect(container.querySelectorAll('button.entity')).toHaveLength(60));
     fireEvent.click(getByText('Show all 75 entities'));
-    expect(container.querySelectorAll('button.entity')).toHaveLength(75);
+    await waitFor(() => expect(container.querySelectorAll('button.entity')).toHaveLength(75));
   });
 });
