@@ -9,6 +9,16 @@ export default defineConfig({
     plugins: [noHtmlSinks(), preact()],
     build: { chunkSizeWarningLimit: 4000 },
   }),
+  hooks: {
+    // The sentinel is an unlisted script (entrypoints/sentinel.ts explains why), declared here
+    // as the one content script on every page, with the highlight rules (entrypoints/highlights.css) as its CSS.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        { matches: ['http://*/*', 'https://*/*'], js: ['sentinel.js'], css: ['assets/highlights.css'], run_at: 'document_idle' },
+        ...(manifest.content_scripts ?? []),
+      ];
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description: 'Background to the names in the news: sourced facts on the organisations, people, places and programmes an article names.',
