@@ -56,7 +56,7 @@ export type Action =
   | { type: 'error'; message: string }
   | { type: 'empty'; message: string }
   | { type: 'loaded'; result: AnalysisResult; entries: Record<string, EntryView>; relatedNames: Record<string, { name: string; type: string }>; url: string; text: string; refresh?: boolean }
-  | { type: 'add-entries'; entries: Record<string, EntryView> }
+  | { type: 'add-entries'; entries: Record<string, EntryView>; relatedNames?: Record<string, { name: string; type: string }> }
   | { type: 'filter'; filter: TypeFilter }
   | { type: 'query'; query: string }
   | { type: 'select'; key: string | null }
@@ -90,7 +90,7 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
       };
     }
     case 'add-entries':
-      return { ...state, entries: { ...state.entries, ...action.entries } };
+      return { ...state, entries: { ...state.entries, ...action.entries }, relatedNames: action.relatedNames ? { ...state.relatedNames, ...action.relatedNames } : state.relatedNames };
     case 'filter':
       return { ...state, filter: action.filter, announcement: `Showing ${visibleEntities({ ...state, filter: action.filter }).length} entities.` };
     case 'query':

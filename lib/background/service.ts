@@ -91,6 +91,19 @@ export function createBackgroundService(deps: ServiceDeps) {
     return out;
   }
 
+  /** Names and types of the entries these entries relate to, for their "Related" lists. */
+  async function relatedNames(entries: Record<string, EntryView>): Promise<Record<string, { name: string; type: string }>> {
+    const k = await getKb();
+    const related: Record<string, { name: string; type: string }> = {};
+    for (const e of Object.values(entries)) {
+      for (const r of e.related) {
+        const target = k.entries.get(r.id);
+        if (target) related[r.id] = { name: target.name, type: target.type };
+      }
+    }
+    return related;
+  }
+
   async function policyFor(url: string | undefined): Promise<SitePolicy> {
     const host = url ? siteKey(url) : null;
     if (!host) return 'default';
@@ -130,19 +143,16 @@ export function createBackgroundService(deps: ServiceDeps) {
       const engine = await getEngine();
       const result = engine.analyze({ text: p.text, title: p.title, findUnknownNames: !p.quick });
       if (p.truncated) result.partial = true;
-      const ids = result.entities.map((e) => e.id).filter((x): x is string => !!x);
+      // Entries of the most central entities first; the analyzer fetches the rest when idle.
+      const skip = new Set(p.skipEntries ?? []);
+      const ids = [...new Set(result.entities.map((e) => e.id).filter((x): x is string => !!x && !skip.has(x)))].slice(0, p.entryLimit ?? Infinity);
       const entries = await viewsFor(ids);
-      const k = await getKb();
-      const related: Record<string, { name: string; type: string }> = {};
-      for (const e of Object.values(entries)) {
-        for (const r of e.related) {
-          const target = k.entries.get(r.id);
-          if (target) related[r.id] = { name: target.name, type: target.type };
-        }
-      }
-      return { ok: true, value: { result, entries, related } };
+      return { ok: true, value: { result, entries, related: await relatedNames(entries) } };
     },
-    'cs/get-entries': async (p) => ({ ok: true, value: await viewsFor(p.ids) }),
+    'cs/get-entries': async (p) => {
+      const entries = await viewsFor(p.ids);
+      return { ok: true, value: { entries, related: await relatedNames(entries) } };
+    },
     'cs/report-count': async (p, sender) => {
       if (sender.tab?.id !== undefined) deps.setBadge(sender.tab.id, p.count ? String(Math.min(p.count, 999)) : '');
       return { ok: true, value: null };

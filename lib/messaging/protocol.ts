@@ -20,6 +20,12 @@ export const MAX_MESSAGE_CHARS = 12_000_000;
 /** Article text sent for analysis is capped here; longer texts are analysed in part and marked partial. */
 export const MAX_ARTICLE_CHARS = 400_000;
 
+/**
+ * Entries travel in portions of about this many: a 10,000-word article names 600 entries
+ * (1.3 MB of JSON), and one message that size costs the page ~60 ms to receive.
+ */
+export const ENTRY_BATCH = 250;
+
 const url = v.pipe(v.string(), v.maxLength(4096));
 const shortText = v.pipe(v.string(), v.maxLength(500));
 const id = v.pipe(v.string(), v.maxLength(120), v.regex(/^[a-z0-9-]+$/));
@@ -28,9 +34,19 @@ export const RequestSchemas = {
   /** Sentinel: is this page an article? The background decides whether to load the analyzer. */
   'cs/page-seen': v.strictObject({ url, readerable: v.boolean() }),
   /** Analyzer: analyse this article text. */
-  'cs/analyze': v.strictObject({ url, title: shortText, text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)), truncated: v.boolean(), quick: v.optional(v.boolean()) }),
-  /** Analyzer: full entries for the sidebar. */
-  'cs/get-entries': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(500)) }),
+  'cs/analyze': v.strictObject({
+    url,
+    title: shortText,
+    text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
+    truncated: v.boolean(),
+    quick: v.optional(v.boolean()),
+    /** Entries to send with the result, most central entities first (default: all). */
+    entryLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
+    /** Entries the analyzer already holds: not sent again. */
+    skipEntries: v.optional(v.pipe(v.array(id), v.maxLength(ENTRY_BATCH * 2))),
+  }),
+  /** Analyzer: full entries for the sidebar (with the names of their related entries). */
+  'cs/get-entries': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(ENTRY_BATCH * 2)) }),
   /** Analyzer: the badge count for this tab. */
   'cs/report-count': v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100000)) }),
   'cs/get-settings': v.strictObject({}),
@@ -63,7 +79,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface Responses {
   'cs/page-seen': { injected: boolean };
   'cs/analyze': Result<{ result: AnalysisResult; entries: Record<string, EntryView>; related: Record<string, { name: string; type: string }> }>;
-  'cs/get-entries': Result<Record<string, EntryView>>;
+  'cs/get-entries': Result<{ entries: Record<string, EntryView>; related: Record<string, { name: string; type: string }> }>;
   'cs/report-count': Result<null>;
   'cs/get-settings': Result<{ settings: Settings; sitePolicy: SitePolicy }>;
   'cs/set-site-policy': Result<null>;

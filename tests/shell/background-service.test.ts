@@ -132,6 +132,24 @@ describe('shell/analysis and lookup', () => {
     expect(Object.keys(res.value.entries)).toContain('nurly-zhol');
   });
 
+  it('sends entries in portions: the most central first, none the analyzer already holds, the rest on request', async () => {
+    const s = service();
+    const text = 'The Shanghai Cooperation Organisation (SCO) met in Astana. Kazakhstan promoted Nurly Zhol. China and Russia sent ministers; India and Pakistan also attended.';
+    type Res = { ok: true; value: { result: { entities: { id: string | null }[] }; entries: Record<string, unknown>; related: Record<string, { name: string }> } };
+    const all = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false } }, fromTab)) as Res;
+    const ids = [...new Set(all.value.result.entities.map((e) => e.id).filter((x): x is string => !!x))];
+    expect(ids.length).toBeGreaterThan(4);
+    expect(Object.keys(all.value.entries).sort()).toEqual([...ids].sort());
+    const first = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false, quick: true, entryLimit: 2 } }, fromTab)) as Res;
+    expect(Object.keys(first.value.entries)).toEqual(ids.slice(0, 2));
+    const next = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false, entryLimit: 3, skipEntries: ids.slice(0, 2) } }, fromTab)) as Res;
+    expect(Object.keys(next.value.entries)).toEqual(ids.slice(2, 5));
+    const rest = (await s.svc.handle({ type: 'cs/get-entries', payload: { ids: ids.slice(5) } }, fromTab)) as { ok: true; value: { entries: Record<string, unknown>; related: Record<string, { name: string }> } };
+    expect(Object.keys(rest.value.entries).sort()).toEqual(ids.slice(5).sort());
+    // Related names come with the entries that mention them.
+    expect(Object.keys(all.value.related).length).toBeGreaterThan(0);
+  });
+
   it.each([
     ['Tokaev', 'kassym-jomart-tokayev'],
     ['Shanghai Cooperation Organization', 'shanghai-cooperation-organisation'],
@@ -201,9 +219,9 @@ describe('shell/knowledge packs for users', () => {
     p.entries.sort((a, b) => (a.id < b.id ? -1 : 1));
     const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json: JSON.stringify(p) } }, fromOptions)) as { ok: true; value: { overrides: string[] } };
     expect(res.value.overrides).toEqual(['nurly-zhol']);
-    const got = (await s.svc.handle({ type: 'cs/get-entries', payload: { ids: ['nurly-zhol'] } }, fromTab)) as { ok: true; value: Record<string, { description: string; overrides?: string }> };
-    expect(got.value['nurly-zhol']!.description).toMatch(/Class note/);
-    expect(got.value['nurly-zhol']!.overrides).toBe('central-asia');
+    const got = (await s.svc.handle({ type: 'cs/get-entries', payload: { ids: ['nurly-zhol'] } }, fromTab)) as { ok: true; value: { entries: Record<string, { description: string; overrides?: string }> } };
+    expect(got.value.entries['nurly-zhol']!.description).toMatch(/Class note/);
+    expect(got.value.entries['nurly-zhol']!.overrides).toBe('central-asia');
   });
 
   it('switches a built-in pack off and on', async () => {
