@@ -44,7 +44,7 @@ const RUNS = Math.max(1, Number(opt('runs') ?? (QUICK ? 1 : 5)) || 5);
 const CORPUS_DIR = join(ROOT, '../shared/corpus/pages');
 const WITH_CORPUS = !QUICK && !flag('no-corpus') && existsSync(CORPUS_DIR);
 const EXT_DIR = join(ROOT, '.output/chrome-mv3');
-const SENTINEL = join(EXT_DIR, 'content-scripts/sentinel.js');
+const SENTINEL = join(EXT_DIR, 'sentinel.js');
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
 const log = (...a: unknown[]) => (JSON_OUT ? console.error(...a) : console.log(...a));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -273,7 +273,7 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
     extLongestTaskMs: stats.extLongestMs,
     extTasksOver50: stats.extOver50,
     extMainThreadMs: stats.extTotalMs,
-    sentinelMs: main ? scriptCostMs(main, '/content-scripts/sentinel.js') : 0,
+    sentinelMs: main ? scriptCostMs(main, '/sentinel.js') : 0,
     analyzerScriptMs: main ? scriptCostMs(main, '/content-scripts/analyzer.js') : 0,
     heapUsed,
     heapUsedAfterGc,
@@ -570,9 +570,11 @@ const budget = (measure: string, limit: number, unit: string, value: number | nu
   ...(note ? { note } : {}),
 });
 const budgets: Record<string, Budget> = {
-  sentinelSize: budget('sentinel bundle size', 30, 'KB', sentinelBytes / 1024, 'content-scripts/sentinel.js, KB = 1024 bytes'),
+  sentinelSize: budget('sentinel bundle size', 30, 'KB', sentinelBytes / 1024, 'sentinel.js, KB = 1024 bytes'),
   sentinelMainThread: budget('sentinel main-thread time (worst page median)', 5, 'ms', sentinelWorst, 'compile + evaluate + callbacks of sentinel.js, from the trace'),
-  nonArticleExtraLongTasks: budget('non-article 50k-node page: extra tasks > 50 ms', 0, 'tasks', grid.extra.tasksOver50),
+  // Tasks over 50 ms that ran extension code. The raw with/without difference is in the note:
+  // the page's own load tasks sit near 50 ms (5-6 of them), so that count moves by ±1 between runs.
+  nonArticleExtraLongTasks: budget('non-article 50k-node page: extension tasks > 50 ms', 0, 'tasks', grid.with.extTasksOver50, `page tasks > 50 ms with / without the extension: ${grid.with.tasksOver50} / ${grid.without.tasksOver50}; longest extension task ${grid.with.extLongestTaskMs} ms`),
   nonArticleExtraHeap: budget('non-article 50k-node page: extra JS heap', 2, 'MB', grid.extra.heapMB),
   demoReady: budget('demo article: load → highlights and sidebar', 300, 'ms', demoReady),
   article10kFirstHighlights: budget('10k-word article: load → first highlights', 300, 'ms', a10k.with.loadToHighlightsMs),

@@ -35,7 +35,7 @@ export const LIST_PAGE_SIZE = 60;
  * follow as many more per task, so no render (nor the layout it causes) is long on the
  * page's main thread.
  */
-export const FIRST_RENDER_COUNT = 16;
+export const FIRST_RENDER_COUNT = 12;
 
 const FILTERS: { id: TypeFilter; label: string }[] = [
   { id: 'all', label: 'All' },
