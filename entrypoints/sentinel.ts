@@ -12,14 +12,23 @@
 import { looksLikeArticle } from '../lib/page/readerable.ts';
 import { browser } from 'wxt/browser';
 
+/** Longest wait for an idle moment before asking anyway, ms. */
+const IDLE_TIMEOUT_MS = 500;
+
 export default defineUnlistedScript(() => {
-  let readerable = false;
-  try {
-    readerable = looksLikeArticle(document);
-  } catch {
-    readerable = false;
-  }
-  browser.runtime.sendMessage({ type: 'cs/page-seen', payload: { url: location.href, readerable } }).catch(() => {
-    // The extension was reloaded or updated under this page: nothing to do.
-  });
+  const ask = () => {
+    let readerable = false;
+    try {
+      readerable = looksLikeArticle(document);
+    } catch {
+      readerable = false;
+    }
+    browser.runtime.sendMessage({ type: 'cs/page-seen', payload: { url: location.href, readerable } }).catch(() => {
+      // The extension was reloaded or updated under this page: nothing to do.
+    });
+  };
+  // At document_idle the page has just loaded and is often still busy (its scripts, a
+  // garbage collection of its heap): ask in its first idle moment instead.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(ask, { timeout: IDLE_TIMEOUT_MS });
+  else ask();
 });

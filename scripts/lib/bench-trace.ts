@@ -17,6 +17,7 @@ export interface Task {
   ts: number; // µs, trace clock
   dur: number; // µs
   ext: string[]; // extension script URLs that ran inside the task
+  page: boolean; // the task ran the page's own (or a third party's) script
 }
 
 export interface MainThread {
@@ -64,12 +65,17 @@ export function mainThread(events: TraceEvent[], pageUrl: string): MainThread | 
   if (pid === undefined) return null;
   const tid = mains.get(pid)!;
   const mine = events.filter((e) => e.pid === pid && e.tid === tid);
-  const tasks: Task[] = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number').map((e) => ({ ts: e.ts, dur: e.dur!, ext: [] }));
+  const tasks: Task[] = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number').map((e) => ({ ts: e.ts, dur: e.dur!, ext: [] as string[], page: false }));
   tasks.sort((a, b) => a.ts - b.ts);
   const extEvents = mine.filter((e) => e.ph === 'X' && urlOf(e).startsWith('chrome-extension://'));
   for (const x of extEvents) {
     const t = findTask(tasks, x.ts);
     if (t && !t.ext.includes(urlOf(x))) t.ext.push(urlOf(x));
+  }
+  for (const x of mine) {
+    if (x.ph !== 'X' || !/^https?:\/\//.test(urlOf(x))) continue;
+    const t = findTask(tasks, x.ts);
+    if (t) t.page = true;
   }
   const stamps = new Map<string, number>();
   for (const e of mine) if (e.name === 'TimeStamp') stamps.set(String(e.args?.data?.message ?? ''), e.ts);
