@@ -334,11 +334,16 @@ export class Analyzer {
   }
 
   private focusSidebar(): void {
-    this.win.requestAnimationFrame(() => {
+    const focus = () => {
       const root = this.sidebarHost?.root;
       const target = root?.querySelector<HTMLElement>('#bs-detail-title') ?? root?.querySelector<HTMLElement>('button.entity') ?? root?.querySelector<HTMLElement>('button, [tabindex]');
       target?.focus();
-    });
+      return !!target;
+    };
+    // At once (the render above is synchronous): a key pressed right after Enter must not
+    // land on the page because the button that had focus was just replaced. A host created
+    // in this task may not be focusable before it is laid out, so try again next frame.
+    if (!focus() || !this.sidebarHost?.root.activeElement) this.win.requestAnimationFrame(() => void focus());
   }
 
   private applyTheme(host: ShadowHost): void {

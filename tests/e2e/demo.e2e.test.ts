@@ -87,6 +87,8 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
     expect(second).toBe(names[1]);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'));
+    // Focus moved with the view (a key pressed now reaches the sidebar, not the page).
+    expect(await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.activeElement?.id)).toBe('bs-detail-title');
     await page.keyboard.press('n');
     await page.waitForFunction(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'), { timeout: 10_000 });
     const live = await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector('[aria-live]')?.textContent ?? '');
