@@ -23,7 +23,7 @@ import { launchWithExtension, type Launched } from './lib/browsers.ts';
 import { ROOT } from './lib/read-packs.ts';
 import { articlePage, gridPage, kbNames, newsParagraphs, wordCount } from './lib/bench-pages.ts';
 import { startProfile, stopProfile } from './lib/bench-profile.ts';
-import { breakdown, mainThread, parseTrace, scriptCostMs, taskStats, type MainThread, type TraceEvent } from './lib/bench-trace.ts';
+import { breakdown, mainThread, parseTrace, scriptCostMs, taskStats, type MainThread } from './lib/bench-trace.ts';
 import { createEngine, MAX_NER_CHARS } from '../lib/engine/index.ts';
 import { findNames } from '../lib/engine/ner.ts';
 import { tokenize } from '../lib/engine/tokenize.ts';
@@ -193,19 +193,6 @@ async function traceMain(page: Page, buf: Uint8Array | undefined, url: string): 
   return mainThread(parseTrace(buf), url);
 }
 
-/** --debug: the extension's service-worker thread's tasks over 3 ms (the engine runs there). */
-function printWorkerTasks(events: TraceEvent[], main: MainThread, id: string): void {
-  const workers = new Set<string>();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && /ServiceWorker/i.test(String(e.args?.name ?? ''))) workers.add(`${e.pid}:${e.tid}`);
-  const t0 = main.tasks[0]?.ts ?? 0;
-  const tasks = events.filter((e) => workers.has(`${e.pid}:${e.tid}`) && e.name === 'RunTask' && e.ph === 'X' && (e.dur ?? 0) > 3000 && e.ts >= t0);
-  for (const t of tasks) {
-    const inner = events.filter((e) => e.pid === t.pid && e.tid === t.tid && e.ph === 'X' && e.name !== 'RunTask' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur!);
-    inner.sort((a, b) => b.dur! - a.dur!);
-    console.error(`    [${id} worker] task ${(t.dur! / 1000).toFixed(1)} ms at +${((t.ts - t0) / 1000).toFixed(0)}: ${inner.slice(0, 5).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`).join('; ')}`);
-  }
-}
-
 /** One load of one page; with the extension also the hover, when asked. */
 async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: number): Promise<{ row: LoadRow; ready: boolean; hover: HoverRow | null; readyAfterMs: number }> {
   const url = server.url + spec.path;
@@ -228,9 +215,7 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
   if (prof) console.error(`    [${spec.id}] CPU self time, load → ready (extension and native):\n      ${(await stopProfile(prof)).join('\n      ')}`);
   // Let trailing work (paints, the sentinel's reply) land in the trace; without the extension wait as long.
   await sleep(ext ? (ready ? 300 : Math.max(600, waitMs)) : waitMs);
-  const traceBuf = await page.tracing.stop();
-  const main = await traceMain(page, traceBuf, url);
-  if (DEBUG && ext && main) printWorkerTasks(parseTrace(traceBuf), main, spec.id);
+  const main = await traceMain(page, await page.tracing.stop(), url);
   const times = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const b = (window as unknown as { __bench: { hl: number; sb: number; full: number } }).__bench;

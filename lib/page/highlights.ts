@@ -51,11 +51,6 @@ export class HighlightLayer {
   get size(): number {
     return this.mentions?.drawn.size ?? 0;
   }
-  /** Draw exactly these ranges. */
-  show(ranges: Range[], style: HighlightStyle = 'underline'): void {
-    this.clearMentions();
-    for (const r of ranges) this.add(r, style);
-  }
   /** Draw one more mention (no-op if drawn); switching style keeps what is drawn. */
   add(range: Range, style: HighlightStyle = 'underline'): void {
     const m = this.ensure(style);

@@ -35,8 +35,7 @@ describe('HighlightLayer', () => {
     const { win, registry } = fakeWindow();
     const layer = new HighlightLayer(win);
     const [a, b, c] = [range(), range(), range()];
-    layer.show([a, b]);
-    layer.add(c);
+    for (const r of [a, b, c]) layer.add(r);
     layer.retain(new Set([b, c]));
     expect([...registry.get(HIGHLIGHT_MENTION)!]).toEqual([b, c]);
   });
@@ -45,7 +44,7 @@ describe('HighlightLayer', () => {
     const { win, registry } = fakeWindow();
     const layer = new HighlightLayer(win);
     const [a, b] = [range(), range()];
-    layer.show([a], 'underline');
+    layer.add(a, 'underline');
     layer.add(b, 'background');
     expect(registry.has(HIGHLIGHT_MENTION)).toBe(false);
     expect([...registry.get(HIGHLIGHT_MENTION_BG)!]).toEqual([a, b]);
@@ -54,7 +53,7 @@ describe('HighlightLayer', () => {
   it('clear removes mentions, hover and flash; clearMentions leaves the hover', () => {
     const { win, registry } = fakeWindow();
     const layer = new HighlightLayer(win);
-    layer.show([range()]);
+    layer.add(range());
     layer.hover(range());
     layer.clearMentions();
     expect(registry.has(HIGHLIGHT_MENTION)).toBe(false);
@@ -70,7 +69,6 @@ describe('HighlightLayer', () => {
     const layer = new HighlightLayer({} as Window & typeof globalThis);
     expect(layer.supported).toBe(false);
     expect(() => {
-      layer.show([range()]);
       layer.add(range());
       layer.retain(new Set());
       layer.hover(range());
