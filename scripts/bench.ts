@@ -226,6 +226,13 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
     const t0 = main.tasks[0]?.ts ?? 0;
     const marks = [...main.stamps].filter(([k]) => k.startsWith('bs:')).map(([k, ts]) => `${k.slice(3)} +${((ts - t0) / 1000).toFixed(0)}`);
     if (marks.length) console.error(`    [${spec.id}] console.timeStamp marks: ${marks.join(', ')}`);
+    // Where the sentinel's milliseconds go: each of its events, and what ran inside the longest.
+    const sent = main.extEvents.filter((e) => String(e.args?.data?.url ?? '').includes('/sentinel.js'));
+    if (sent.length) {
+      const top = sent.reduce((a, b) => (b.dur! > a.dur! ? b : a));
+      const task = main.tasks.find((t) => t.ts <= top.ts && top.ts <= t.ts + t.dur);
+      console.error(`    [${spec.id}] sentinel: ${sent.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(2)}`).join('; ')}${task ? ` — its task: ${breakdown(main, task)}` : ''}`);
+    }
     for (const t of main.tasks.filter((t) => t.dur > 16_000 || (t.ext.length && t.dur > 3000))) console.error(`    [${spec.id} ${ext ? 'ext' : 'plain'}] task ${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - main.tasks[0]!.ts) / 1000).toFixed(0)}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`);
   }
   let heapUsed: number | null = null;

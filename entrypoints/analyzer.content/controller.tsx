@@ -15,7 +15,8 @@ import { reducer, initialState, stepMention, entityByKey, type SidebarState, typ
 import uiCss from '../../components/shared/ui.css?inline';
 import { extractArticleAsync, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
-import { HighlightLayer } from '../../lib/page/highlights.ts';
+import { HighlightLayer, type HighlightStyle } from '../../lib/page/highlights.ts';
+import { groupByBlock, ViewportWindow } from '../../lib/page/viewport-window.ts';
 import { createShadowHost, type ShadowHost } from '../../lib/page/shadow-host.ts';
 import { caretAt, mentionAt, rectsContain, type MentionRef } from '../../lib/page/hit-test.ts';
 import { placeCard } from '../../lib/page/placement.ts';
@@ -39,6 +40,11 @@ const LIVE_UPDATE_MIN_GROWTH = 200;
 const HIGHLIGHT_SLICE_MS = 12;
 /** Main-thread time already used in a task after which the next piece of work (reading the article, the first highlight slice) waits for the next task, ms. */
 const FIRST_SLICE_AFTER_MS = 4;
+/**
+ * Above this many highlighted mentions only those in and near the viewport are drawn: Chrome
+ * re-checks every drawn range after any change to the page, ~4 ms per 1,000 (ADR 5).
+ */
+const WINDOW_ABOVE = 300;
 /** After single-page-app navigation, wait for the new article to render, ms. */
 const SPA_SETTLE_MS = 600;
 
@@ -95,6 +101,8 @@ export class Analyzer {
   /** When the current task's work began, to decide whether to yield before more. */
   private taskStart = 0;
   private liveObserver: MutationObserver | null = null;
+  /** Which mentions of a long article are near the viewport (null: all are drawn). */
+  private window: ViewportWindow<MentionRef> | null = null;
 
   constructor(private readonly deps: AnalyzerDeps) {
     this.doc = deps.doc;
@@ -151,6 +159,7 @@ export class Analyzer {
     if (!article) {
       this.article = null;
       this.rangeCache.clear();
+      this.stopWindow();
       this.highlights.clearMentions();
       this.dispatch({ type: 'empty', message: 'This page has no article text for Backstory to read.' });
       void this.reportCount(0);
@@ -194,13 +203,15 @@ export class Analyzer {
   }
 
   /**
-   * Highlight every mention. Building thousands of Ranges is done in slices that yield to
+   * Highlight the mentions. Building thousands of Ranges is done in slices that yield to
    * the page between them, so a long article never blocks its main thread for long. Ranges
    * are cached per article and added to the one drawn Highlight, so the full pass after the
    * quick one only builds and adds the new mentions, then drops the ones that went away.
+   * A long article draws only the mentions in and near the viewport (ViewportWindow).
    */
   private applyHighlights(): void {
     const token = ++this.highlightToken;
+    this.stopWindow();
     const result = this.state.result;
     const article = this.article;
     if (!result || !article) {
@@ -219,6 +230,21 @@ export class Analyzer {
     const typeOf = new Map(result.entities.map((e) => [e.key, e.type]));
     const todo = refs.filter((r) => types.has(typeOf.get(r.key)!));
     const style = this.settings.highlightStyle;
+    const Observer = this.win.IntersectionObserver;
+    if (todo.length <= WINDOW_ABOVE || typeof Observer !== 'function' || !this.highlights.supported) {
+      this.drawMentions(token, todo, style);
+      return;
+    }
+    this.window = new ViewportWindow(groupByBlock(article.segments, todo), Observer, (visible) => this.drawMentions(++this.highlightToken, visible, style));
+  }
+
+  private stopWindow(): void {
+    this.window?.stop();
+    this.window = null;
+  }
+
+  /** Draw exactly these mentions: add the missing ones in slices, then drop the rest. */
+  private drawMentions(token: number, todo: MentionRef[], style: HighlightStyle): void {
     const keep = new Set<Range>();
     let i = 0;
     const step = async () => {
@@ -767,6 +793,7 @@ export class Analyzer {
         this.showLookup(m.query, m.entries);
         break;
       case 'bg/navigated':
+        this.stopWindow();
         this.highlights.clear();
         this.hideCard();
         this.mentionRefs = [];
@@ -816,6 +843,7 @@ export class Analyzer {
         // Listener already gone with the context.
       }
     }
+    this.stopWindow();
     this.highlights.clear();
     this.hideCard();
     this.cardHost?.destroy();

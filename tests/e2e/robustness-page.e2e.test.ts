@@ -107,6 +107,8 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     other = await serve([join(ROOT, 'tests/fixtures/pages')]);
     server.route('/generated/big-non-article.html', bigNonArticle());
     server.route('/generated/words-10k.html', article('Ten thousand words on air defence', 0, 10_000));
+    // ~700 mentions: more than the analyzer draws at once (WINDOW_ABOVE in controller.tsx).
+    server.route('/generated/words-30k.html', article('Thirty thousand words on air defence', 0, 30_000));
     server.route('/generated/one-megabyte.html', article('A one-megabyte article on air defence', 1_000_000));
     server.route('/hostile/frames.html', framesPage(other.url));
     browser = await launch(name);
@@ -256,6 +258,44 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
         await page.close();
       }
     });
+  });
+
+  it.runIf(run)('4b. a long article draws the mentions in and near the viewport, and those further on as it is scrolled to them', async () => {
+    const { page, errors } = await open('/generated/words-30k.html');
+    try {
+      await sidebarReady(page, 120_000);
+      /** Where the drawn mentions are, in viewport heights from the top of the viewport. */
+      const band = () =>
+        page.evaluate(() => {
+          const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights.get('backstory-mention');
+          const tops = h ? Array.from(h, (r) => r.getBoundingClientRect().top / innerHeight) : [];
+          return { count: tops.length, min: Math.min(...tops), max: Math.max(...tops), onScreen: tops.filter((t) => t >= 0 && t < 1).length, pages: document.documentElement.scrollHeight / innerHeight };
+        });
+      await page.waitForFunction(() => ((globalThis as unknown as { CSS: { highlights: Map<string, { size: number }> } }).CSS.highlights.get('backstory-mention')?.size ?? 0) > 10, { timeout: 20_000 });
+      const top = await band();
+      expect(top.pages).toBeGreaterThan(20);
+      expect(top.onScreen).toBeGreaterThan(5);
+      // A margin of one viewport below (blocks that reach into it count): nothing from far down the article.
+      expect(top.max).toBeLessThan(3);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForFunction(
+        () => {
+          const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights.get('backstory-mention');
+          return !!h && Array.from(h).some((r) => r.getBoundingClientRect().top >= 0 && r.getBoundingClientRect().top < innerHeight);
+        },
+        { timeout: 20_000 },
+      );
+      const bottom = await band();
+      expect(bottom.onScreen).toBeGreaterThan(5);
+      // The mentions at the top were let go once they were more than a viewport away.
+      await page.waitForFunction(() => {
+        const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights.get('backstory-mention');
+        return !!h && Array.from(h).every((r) => r.getBoundingClientRect().top > -3 * innerHeight);
+      }, { timeout: 20_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   // 5
