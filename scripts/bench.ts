@@ -50,6 +50,8 @@ const log = (...a: unknown[]) => (JSON_OUT ? console.error(...a) : console.log(.
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 const started = Date.now();
 const DEBUG = flag('debug');
+/** CPU profiles with --debug (they slow the page's JavaScript; --no-profile keeps the task breakdowns true to time). */
+const PROFILE = DEBUG && !flag('no-profile');
 const ONLY = opt('only');
 
 // ---- statistics ----------------------------------------------------------------
@@ -197,7 +199,7 @@ async function traceMain(page: Page, buf: Uint8Array | undefined, url: string): 
 async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: number): Promise<{ row: LoadRow; ready: boolean; hover: HoverRow | null; readyAfterMs: number }> {
   const url = server.url + spec.path;
   const page = await openPage(l);
-  const prof = DEBUG && ext ? await startProfile(page) : null;
+  const prof = PROFILE && ext ? await startProfile(page) : null;
   await page.tracing.start({ categories: TRACE_CATEGORIES });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const t0 = Date.now();
@@ -233,7 +235,7 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
       const task = main.tasks.find((t) => t.ts <= top.ts && top.ts <= t.ts + t.dur);
       console.error(`    [${spec.id}] sentinel: ${sent.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(2)}`).join('; ')}${task ? ` — its task: ${breakdown(main, task)}` : ''}`);
     }
-    for (const t of main.tasks.filter((t) => t.dur > 16_000 || (t.ext.length && t.dur > 3000))) console.error(`    [${spec.id} ${ext ? 'ext' : 'plain'}] task ${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - main.tasks[0]!.ts) / 1000).toFixed(0)}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`);
+    for (const t of main.tasks.filter((t) => t.dur > 16_000 || (t.ext.length && t.dur > 3000) || (process.env.ALLT && t.dur > 2000))) console.error(`    [${spec.id} ${ext ? 'ext' : 'plain'}] task ${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - main.tasks[0]!.ts) / 1000).toFixed(0)}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`);
   }
   let heapUsed: number | null = null;
   let heapUsedAfterGc: number | null = null;
@@ -341,7 +343,7 @@ async function measureHover(page: Page, url: string): Promise<HoverRow | null> {
     if (h0 && h0.shadowRoot) mo.observe(h0.shadowRoot, { childList: true, subtree: true });
     return t;
   })()`)) as number;
-  const prof = DEBUG ? await startProfile(page) : null;
+  const prof = PROFILE ? await startProfile(page) : null;
   await page.mouse.move(target.x, target.y, { steps: 5 });
   const ok = await page.waitForFunction(() => !!(window as unknown as { __bench: { painted: number } }).__bench.painted, { polling: 20, timeout: 5000 }).then(
     () => true,
