@@ -1,6 +1,6 @@
 /**
  * A Vite plugin that removes the HTML-string sinks (innerHTML assignments) from
- * the two libraries we bundle into pages, so the shipped code has none at all
+ * the libraries we bundle, so the shipped code has none at all
  * (web-ext lint: zero warnings; our own code is kept free of them by ESLint):
  *
  * - preact: the `dangerouslySetInnerHTML` branch. Backstory never uses that prop
@@ -34,6 +34,17 @@ const PATCHES: Patch[] = [
       ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...Array.from(pageCacheNode.cloneNode(true).childNodes));'],
       ['tmp.innerHTML = noscript.innerHTML;', 'return;'],
     ],
+  },
+  // linkedom (the background's DOM for reading a large page's copy, ADR 7): building a
+  // fragment from an HTML string (insertAdjacentHTML, Range.createContextualFragment) and
+  // the outerHTML setter. Backstory uses neither; in our bundle they throw.
+  {
+    file: /linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/,
+    replacements: [['elem.innerHTML = html;', "throw new Error('HTML fragments from strings are not available in Backstory');"]],
+  },
+  {
+    file: /linkedom[\\/]esm[\\/]interface[\\/]element\.js$/,
+    replacements: [['template.innerHTML = html;', "throw new Error('outerHTML cannot be set in Backstory');"]],
   },
 ];
 

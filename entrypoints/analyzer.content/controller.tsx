@@ -13,7 +13,7 @@ import { Sidebar, LIST_PAGE_SIZE } from '../../components/sidebar/Sidebar.tsx';
 import { HoverCard } from '../../components/hover-card/HoverCard.tsx';
 import { reducer, initialState, stepMention, entityByKey, type SidebarState, type Action } from '../../components/sidebar/state.ts';
 import uiCss from '../../components/shared/ui.css?inline';
-import { extractArticleAsync, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
+import { extractArticleAsync, type ArticleTokens, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 import { HighlightLayer, type HighlightStyle } from '../../lib/page/highlights.ts';
 import { groupByBlock, ViewportWindow } from '../../lib/page/viewport-window.ts';
@@ -21,7 +21,7 @@ import { createShadowHost, type ShadowHost } from '../../lib/page/shadow-host.ts
 import { caretAt, mentionAt, rectsContain, type MentionRef } from '../../lib/page/hit-test.ts';
 import { placeCard } from '../../lib/page/placement.ts';
 import { createClient, ContextGoneError, type Send, type Transport } from '../../lib/messaging/client.ts';
-import { ContentMessageSchema, ENTRY_BATCH, MAX_ARTICLE_CHARS, type ContentMessage, type EntryView } from '../../lib/messaging/protocol.ts';
+import { ContentMessageSchema, ENTRY_BATCH, MAX_ARTICLE_CHARS, MAX_PAGE_HTML_CHARS, type ContentMessage, type EntryView } from '../../lib/messaging/protocol.ts';
 import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH, siteKey, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
 import { glossaryCsv, glossaryMarkdown } from '../../lib/export/glossary.ts';
 import type { Entity } from '../../lib/engine/types.ts';
@@ -45,6 +45,8 @@ const FIRST_SLICE_AFTER_MS = 4;
  * re-checks every drawn range after any change to the page, ~4 ms per 1,000 (ADR 5).
  */
 const WINDOW_ABOVE = 300;
+/** Longest wait for the background to find the article in a large page before reading it on the page, ms. */
+const OFFLOAD_TIMEOUT_MS = 10_000;
 /** After single-page-app navigation, wait for the new article to render, ms. */
 const SPA_SETTLE_MS = 600;
 
@@ -151,7 +153,7 @@ export class Analyzer {
     if (token !== this.analysisToken || this.destroyed) return;
     let article: ExtractedArticle | null = null;
     try {
-      article = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always' }, yieldWhenBusy(this.win));
+      article = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always', offloadMaxChars: MAX_PAGE_HTML_CHARS }, yieldWhenBusy(this.win), (html) => this.findArticleInBackground(html));
     } catch {
       article = null;
     }
@@ -199,6 +201,25 @@ export class Analyzer {
         if (quick) continue; // the full pass may still work
         if (!this.state.result) this.dispatch({ type: 'error', message: 'Backstory could not reach its background process. Try again, or reload the page.' });
       }
+    }
+  }
+
+  /**
+   * A large page's Readability parse, run by the background on a copy of the page (it was
+   * the longest task Backstory caused on the page: ADR 5). Null (read it on the page after
+   * all) if the background fails or takes longer than OFFLOAD_TIMEOUT_MS.
+   */
+  private async findArticleInBackground(html: string): Promise<ArticleTokens | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), OFFLOAD_TIMEOUT_MS)));
+    try {
+      const res = await Promise.race([this.send('cs/extract', { html }), late]);
+      return res && res.ok ? res.value : null;
+    } catch (e) {
+      this.gone(e);
+      return null;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

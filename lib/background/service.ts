@@ -3,6 +3,8 @@
  * with plain fakes): message checks, the knowledge base (built-in + user packs),
  * the engine, settings, site policies and pack import/export.
  */
+import { parseHTML } from 'linkedom';
+import { articleTokens } from '../page/extract.ts';
 import { createEngine, type Engine } from '../engine/index.ts';
 import type { KbIndex } from '../engine/types.ts';
 import { mergePacks, type MergedKb } from '../kb/build-index.ts';
@@ -43,6 +45,16 @@ interface Sender {
 }
 
 type Handler<T extends RequestType> = (payload: Message<T>['payload'], sender: Sender) => Promise<Responses[T]>;
+
+/**
+ * A page copy as a Document: the browser's own parser where the background has one (a
+ * Firefox background page; the document is inert), else linkedom (Chrome's service worker
+ * has no DOM).
+ */
+function parsePage(html: string): Document {
+  if (typeof DOMParser === 'function') return new DOMParser().parseFromString(html, 'text/html');
+  return parseHTML(html).document as unknown as Document;
+}
 
 export function createBackgroundService(deps: ServiceDeps) {
   const builtinIds = new Set(deps.builtinPacks.map((p) => p.pack.id));
@@ -148,6 +160,13 @@ export function createBackgroundService(deps: ServiceDeps) {
       const ids = [...new Set(result.entities.map((e) => e.id).filter((x): x is string => !!x && !skip.has(x)))].slice(0, p.entryLimit ?? Infinity);
       const entries = await viewsFor(ids);
       return { ok: true, value: { result, entries, related: await relatedNames(entries) } };
+    },
+    'cs/extract': async (p) => {
+      try {
+        return { ok: true, value: articleTokens(parsePage(p.html)) };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
     },
     'cs/get-entries': async (p) => {
       const entries = await viewsFor(p.ids);

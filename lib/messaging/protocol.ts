@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import type { AnalysisResult } from '../engine/types.ts';
 import type { Entry, PackMeta } from '../kb/schema.ts';
 import type { Settings, SitePolicy } from '../storage/settings.ts';
+import type { ArticleTokens } from '../page/extract.ts';
 
 /**
  * Largest message accepted, in characters of JSON. The biggest legitimate message is a
@@ -19,6 +20,8 @@ import type { Settings, SitePolicy } from '../storage/settings.ts';
 export const MAX_MESSAGE_CHARS = 12_000_000;
 /** Article text sent for analysis is capped here; longer texts are analysed in part and marked partial. */
 export const MAX_ARTICLE_CHARS = 400_000;
+/** A page copy sent to the background to find its article in is capped here (larger pages are read on the page). */
+export const MAX_PAGE_HTML_CHARS = 4_000_000;
 
 /**
  * Entries travel in portions of about this many: a 10,000-word article names 600 entries
@@ -45,6 +48,8 @@ export const RequestSchemas = {
     /** Entries the analyzer already holds: not sent again. */
     skipEntries: v.optional(v.pipe(v.array(id), v.maxLength(ENTRY_BATCH * 2))),
   }),
+  /** Analyzer: find the article in this serialized copy of a large page (Readability, off the page's main thread). */
+  'cs/extract': v.strictObject({ html: v.pipe(v.string(), v.maxLength(MAX_PAGE_HTML_CHARS)) }),
   /** Analyzer: full entries for the sidebar (with the names of their related entries). */
   'cs/get-entries': v.strictObject({ ids: v.pipe(v.array(id), v.maxLength(ENTRY_BATCH * 2)) }),
   /** Analyzer: the badge count for this tab. */
@@ -79,6 +84,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 export interface Responses {
   'cs/page-seen': { injected: boolean };
   'cs/analyze': Result<{ result: AnalysisResult; entries: Record<string, EntryView>; related: Record<string, { name: string; type: string }> }>;
+  'cs/extract': Result<ArticleTokens | null>;
   'cs/get-entries': Result<{ entries: Record<string, EntryView>; related: Record<string, { name: string; type: string }> }>;
   'cs/report-count': Result<null>;
   'cs/get-settings': Result<{ settings: Settings; sitePolicy: SitePolicy }>;

@@ -33,6 +33,10 @@ export interface ExtractOptions {
   maxChars?: number;
   /** Use the whole body when Readability finds no article (the user asked explicitly). */
   fallbackToBody?: boolean;
+  /** With an offload (extractArticleAsync): pages with at least this many elements are parsed elsewhere (default OFFLOAD_MIN_ELEMENTS). */
+  offloadMinElements?: number;
+  /** …if their serialized copy has at most this many characters. */
+  offloadMaxChars?: number;
 }
 
 const DEFAULT_MAX_CHARS = 400_000;
@@ -74,6 +78,10 @@ class TextBuilder {
   }
   get full(): boolean {
     return this.length >= this.max;
+  }
+  /** A space that maps to no node (text from elsewhere whose node was not found). */
+  space(): void {
+    if (this.length && !this.pendingBreak && !/\s/.test(this.lastChar())) this.pendingBreak = ' ';
   }
   block(kind: '\n' | '\n\n'): void {
     if (!this.length) return;
@@ -152,24 +160,45 @@ const WALK_STEP_NODES = 256;
 /** Marks, on the walk's stack, the end of a block element. */
 const BLOCK_END = Symbol('block end');
 
+/** Where a walk puts what it finds: text nodes and breaks, in document order. */
+interface WalkSink {
+  readonly full: boolean;
+  block(kind: '\n' | '\n\n'): void;
+  text(node: Text): void;
+}
+
+/** A sink that adds each text node's live counterpart (if any) to the builder. */
+function into(builder: TextBuilder, resolve: (n: Text) => Text | undefined): WalkSink {
+  return {
+    get full() {
+      return builder.full;
+    },
+    block: (kind) => builder.block(kind),
+    text: (n) => {
+      const live = resolve(n);
+      if (live) builder.add(live);
+    },
+  };
+}
+const itself = (n: Text): Text => n;
+
 /**
- * Add the text under `root` to the builder in document order, with block breaks. A
+ * Walk the text under `root` into the sink in document order, with block breaks. A
  * generator that yields every WALK_STEP_NODES nodes, so a long article's walk can be
  * spread over several tasks (the walk of a long encyclopedia page took 37 ms in one).
  */
-function* walk(root: Node, builder: TextBuilder, resolve: (n: Node) => Text | undefined, skipChrome: boolean): Generator<void, void> {
+function* walk(root: Node, sink: WalkSink, skipChrome: boolean): Generator<void, void> {
   const stack: (Node | typeof BLOCK_END)[] = [root];
   let visited = 0;
-  while (stack.length && !builder.full) {
+  while (stack.length && !sink.full) {
     if (++visited % WALK_STEP_NODES === 0) yield;
     const node = stack.pop()!;
     if (node === BLOCK_END) {
-      builder.block('\n\n');
+      sink.block('\n\n');
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
-      const live = resolve(node);
-      if (live) builder.add(live);
+      sink.text(node as Text);
       continue;
     }
     if (node.nodeType !== ELEMENT_NODE) continue;
@@ -180,36 +209,34 @@ function* walk(root: Node, builder: TextBuilder, resolve: (n: Node) => Text | un
     if (tag.startsWith('BACKSTORY-')) continue;
     const isBlock = BLOCK.has(tag);
     if (isBlock) {
-      builder.block('\n\n');
+      sink.block('\n\n');
       stack.push(BLOCK_END);
     }
-    if (tag === 'BR') builder.block('\n');
+    if (tag === 'BR') sink.block('\n');
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
   }
 }
 
 /**
- * Live text node for a text node of Readability's output: by identity through the
- * clone map, or — for nodes Readability rebuilt when it retried with other
- * settings — by equal text, taking live nodes in document order so repeated
- * strings still map to the right place.
+ * Live text nodes found by their text, in document order, so that repeated strings still
+ * map to the right place: for nodes Readability rebuilt when it retried with other
+ * settings, and for text that came back from a parse elsewhere without a match.
  */
-function liveResolver(doc: Document, map: Map<Node, Text>): (n: Node) => Text | undefined {
-  let byText: Map<string, Text[]> | null = null;
-  let lastIndex = -1;
-  const order = new Map<Text, number>();
-  return (n: Node) => {
-    const hit = map.get(n);
-    if (hit) {
-      const i = order.get(hit);
-      if (i !== undefined) lastIndex = i;
-      return hit;
-    }
-    const data = (n as Text).data;
+class TextIndex {
+  private byText: Map<string, Text[]> | null = null;
+  private readonly order = new Map<Text, number>();
+  private lastIndex = -1;
+  constructor(private readonly doc: Document) {}
+  /** A node was found by identity: later look-ups start after it. */
+  seen(live: Text): void {
+    const i = this.order.get(live);
+    if (i !== undefined) this.lastIndex = i;
+  }
+  find(data: string): Text | undefined {
     if (!data || !data.trim()) return undefined;
-    if (!byText) {
-      byText = new Map();
-      const body = doc.body ?? doc.documentElement;
+    if (!this.byText) {
+      const byText = (this.byText = new Map());
+      const body = this.doc.body ?? this.doc.documentElement;
       const stack: Node[] = body ? [body] : [];
       const all: Text[] = [];
       while (stack.length) {
@@ -218,17 +245,34 @@ function liveResolver(doc: Document, map: Map<Node, Text>): (n: Node) => Text | 
         else for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
       }
       all.forEach((t, i) => {
-        order.set(t, i);
-        const list = byText!.get(t.data);
+        this.order.set(t, i);
+        const key = lineEnds(t.data);
+        const list = byText.get(key);
         if (list) list.push(t);
-        else byText!.set(t.data, [t]);
+        else byText.set(key, [t]);
       });
     }
-    const candidates = byText.get(data);
+    const candidates = this.byText.get(lineEnds(data));
     if (!candidates) return undefined;
-    const next = candidates.find((t) => order.get(t)! > lastIndex) ?? candidates[0]!;
-    lastIndex = order.get(next)!;
+    const next = candidates.find((t) => this.order.get(t)! > this.lastIndex) ?? candidates[0]!;
+    this.lastIndex = this.order.get(next)!;
     return next;
+  }
+}
+
+/** Text as an HTML parser hands it back: CR LF and lone CR become LF. */
+const lineEnds = (s: string) => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
+
+/** Live text node for a text node of Readability's output: through the clone map, else by its text. */
+function liveResolver(doc: Document, map: Map<Node, Text>): (n: Text) => Text | undefined {
+  const index = new TextIndex(doc);
+  return (n: Text) => {
+    const hit = map.get(n);
+    if (hit) {
+      index.seen(hit);
+      return hit;
+    }
+    return index.find(n.data);
   };
 }
 
@@ -240,12 +284,119 @@ function findHeadline(doc: Document, title: string): Element | null {
 }
 
 /**
+ * Readability's output as plain data, for when it runs on a copy of the page parsed
+ * elsewhere (the background): 0 is a paragraph break, 1 a line break, and each text node is
+ * [index of the nearest element of the copy that carried INDEX_ATTR, its text].
+ */
+export type ArticleToken = 0 | 1 | [number, string];
+export interface ArticleTokens {
+  title: string;
+  tokens: ArticleToken[];
+}
+/** The attribute that numbers a clone's elements (pre-order) before it is serialized. */
+export const INDEX_ATTR = 'data-bs-i';
+/**
+ * A clone with at least this many elements is parsed in the background when the caller
+ * can do that (Readability's one task on the page: ~40 ms on a 2,700-element encyclopedia
+ * page, 45-70 ms with the page busy). Smaller pages stay on the page, where the parse is
+ * quick and no round trip is added.
+ */
+export const OFFLOAD_MIN_ELEMENTS = 2000;
+/** What the steps ask of their driver: parse this HTML elsewhere and send back the tokens (or null). */
+interface OffloadRequest {
+  html: string;
+}
+
+const READABILITY_OPTIONS = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<typeof Readability>[1];
+
+function readability(doc: Document): { title: string | null; content: Node } | null {
+  try {
+    const parsed = new Readability(doc, READABILITY_OPTIONS).parse() as unknown as { title?: string | null; content?: unknown } | null;
+    const content = parsed?.content;
+    if (!content || typeof content !== 'object' || !('childNodes' in content)) return null;
+    return { title: parsed?.title ?? null, content: content as Node };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Readability on a document whose elements carry INDEX_ATTR (a serialized clone parsed
+ * again, in the background), its output walked into tokens with the same rules as on
+ * the page.
+ */
+export function articleTokens(doc: Document): ArticleTokens | null {
+  // A parser may hand one text node over in pieces (linkedom splits text at character
+  // references): join them, so that each matches its node on the page. Text nodes that were
+  // adjacent on the page stay apart: indexClone put a comment between them.
+  doc.documentElement?.normalize();
+  const parsed = readability(doc);
+  if (!parsed) return null;
+  const tokens: ArticleToken[] = [];
+  const sink: WalkSink = {
+    full: false,
+    block: (kind) => tokens.push(kind === '\n\n' ? 0 : 1),
+    text: (n) => {
+      const owner = n.parentElement?.closest(`[${INDEX_ATTR}]`);
+      const i = owner ? Number(owner.getAttribute(INDEX_ATTR)) : -1;
+      tokens.push([Number.isInteger(i) ? i : -1, n.data]);
+    },
+  };
+  for (const step = walk(parsed.content, sink, false); !step.next().done; );
+  return { title: (parsed.title ?? '').trim(), tokens };
+}
+
+/**
+ * Prepare the clone to be parsed elsewhere: number its elements in document order, and
+ * put an empty comment between adjacent text nodes (a parser would merge them, and the
+ * merged text would match neither). Returns the elements by number.
+ */
+function indexClone(clone: Document): Element[] {
+  const SHOW_ELEMENT = 1;
+  const SHOW_TEXT = 4;
+  const elements: Element[] = [];
+  const ew = clone.createTreeWalker(clone, SHOW_ELEMENT);
+  for (let n = ew.nextNode(); n; n = ew.nextNode()) {
+    (n as Element).setAttribute(INDEX_ATTR, String(elements.length));
+    elements.push(n as Element);
+  }
+  const tw = clone.createTreeWalker(clone, SHOW_TEXT);
+  for (let n = tw.nextNode(); n; n = tw.nextNode()) if (n.previousSibling?.nodeType === TEXT_NODE) n.parentNode?.insertBefore(clone.createComment(''), n);
+  return elements;
+}
+
+/**
+ * A token's live text node: among the direct text children of the element it names (a
+ * node Readability moved into a new wrapper still names its old parent), the next with
+ * the same text; failing that, the same text anywhere in the page.
+ */
+function tokenResolver(elements: Element[], map: Map<Node, Text>, index: TextIndex): (owner: number, data: string) => Text | undefined {
+  const used = new Set<Node>();
+  return (owner, data) => {
+    const el = elements[owner];
+    const key = lineEnds(data);
+    if (el) {
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType !== TEXT_NODE || used.has(c) || lineEnds((c as Text).data) !== key) continue;
+        used.add(c);
+        const live = map.get(c);
+        if (live) index.seen(live);
+        return live;
+      }
+    }
+    return index.find(data);
+  };
+}
+
+/**
  * The extraction as steps: each `yield` is a point where the page may run before the
  * next step (clone; pair clone and live nodes; Readability; build the text), so no single
  * task runs all of them on a big page. extractArticle runs the steps at once (CLI, tests);
- * extractArticleAsync lets the page breathe between them (the extension).
+ * extractArticleAsync lets the page breathe between them (the extension), and may have a
+ * large page's Readability parse run in the background: then a step yields an
+ * OffloadRequest and is resumed with the tokens (or null: parse here after all).
  */
-function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, ExtractedArticle | null> {
+function* extractSteps(doc: Document, options: ExtractOptions & { offload?: boolean }): Generator<void | OffloadRequest, ExtractedArticle | null, ArticleTokens | null | undefined> {
   const max = options.maxChars ?? DEFAULT_MAX_CHARS;
   const root = doc.documentElement;
   if (!root) return null;
@@ -257,35 +408,58 @@ function* extractSteps(doc: Document, options: ExtractOptions): Generator<void, 
   // for its parse, the longest step on large pages (50-77 ms on a long encyclopedia page).
   for (const el of Array.from(clone.querySelectorAll('script:not([type="application/ld+json"]), style, noscript, template, svg, iframe, canvas, video, audio, object'))) el.remove();
   yield;
-  type Parsed = { title?: string | null; content?: unknown } | null;
-  let parsed: Parsed = null;
-  try {
-    const readabilityOptions = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<typeof Readability>[1];
-    parsed = new Readability(clone, readabilityOptions).parse() as unknown as Parsed;
-  } catch {
-    parsed = null;
-  }
-  yield;
   const builder = new TextBuilder(max);
-  const title = (parsed?.title ?? doc.title ?? '').trim();
-  const content = parsed?.content as Node | undefined;
-  if (content && typeof content === 'object' && 'childNodes' in content) {
+  const index = new TextIndex(doc);
+  /** The headline, when Readability left it out of the article. */
+  const headlineFirst = function* (title: string, contentText: string) {
     const headline = findHeadline(doc, title);
-    const resolve = liveResolver(doc, map);
     const headlineText = headline?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    const contentText = (content.textContent ?? '').replace(/\s+/g, ' ');
-    if (headline && headlineText && !contentText.includes(headlineText)) {
-      yield* walk(headline, builder, (n) => (n.nodeType === TEXT_NODE ? (n as Text) : undefined), false);
+    if (headline && headlineText && !contentText.replace(/\s+/g, ' ').includes(headlineText)) {
+      yield* walk(headline, into(builder, itself), false);
       builder.block('\n\n');
     }
-    yield* walk(content, builder, resolve, false);
-    if (builder.text.trim()) {
-      return { title: headlineText || title, text: builder.text, segments: builder.segments, method: 'readability', truncated: builder.full };
+    return headlineText;
+  };
+  let title = (doc.title ?? '').trim();
+  if (options.offload && clone.getElementsByTagName('*').length >= (options.offloadMinElements ?? OFFLOAD_MIN_ELEMENTS)) {
+    const elements = indexClone(clone);
+    yield;
+    const html = clone.documentElement.outerHTML;
+    const tokens = html.length <= (options.offloadMaxChars ?? Infinity) ? yield { html } : null;
+    if (tokens) {
+      title = (tokens.title || doc.title || '').trim();
+      const text = tokens.tokens.map((t) => (typeof t === 'object' ? t[1] : ' ')).join('');
+      const headlineText = yield* headlineFirst(title, text);
+      const resolve = tokenResolver(elements, map, index);
+      let n = 0;
+      for (const t of tokens.tokens) {
+        if (builder.full) break;
+        if (++n % WALK_STEP_NODES === 0) yield;
+        if (t === 0) builder.block('\n\n');
+        else if (t === 1) builder.block('\n');
+        else if (Array.isArray(t) && typeof t[1] === 'string') {
+          const live = resolve(t[0], t[1]);
+          if (live) builder.add(live);
+          else if (!t[1].trim()) builder.space();
+        }
+      }
+      if (builder.text.trim()) return { title: headlineText || title, text: builder.text, segments: builder.segments, method: 'readability', truncated: builder.full };
+    }
+  }
+  if (!builder.text.trim()) {
+    const parsed = readability(clone);
+    yield;
+    if (parsed) {
+      title = (parsed.title ?? doc.title ?? '').trim();
+      const headlineText = yield* headlineFirst(title, parsed.content.textContent ?? '');
+      const resolve = liveResolver(doc, map);
+      yield* walk(parsed.content, into(builder, resolve), false);
+      if (builder.text.trim()) return { title: headlineText || title, text: builder.text, segments: builder.segments, method: 'readability', truncated: builder.full };
     }
   }
   if (!options.fallbackToBody) return null;
   const body = doc.body ?? root;
-  yield* walk(body, builder, (n) => (n.nodeType === TEXT_NODE ? (n as Text) : undefined), true);
+  yield* walk(body, into(builder, itself), true);
   if (!builder.text.trim()) return null;
   return { title: title || (doc.title ?? ''), text: builder.text, segments: builder.segments, method: 'body', truncated: builder.full };
 }
@@ -299,15 +473,19 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
 }
 
 /**
- * The same, yielding to the page between steps. If the page changes between steps the
+ * The same, yielding to the page between steps, and, given `offload`, having a large page
+ * parsed elsewhere (null or a failure: parsed here). If the page changes between steps the
  * result is still consistent: offsets map to the live nodes seen at the pairing step, and
  * ranges to nodes that have since gone are simply skipped.
  */
-export async function extractArticleAsync(doc: Document, options: ExtractOptions, yieldToPage: () => Promise<void>): Promise<ExtractedArticle | null> {
-  const steps = extractSteps(doc, options);
+export async function extractArticleAsync(doc: Document, options: ExtractOptions, yieldToPage: () => Promise<void>, offload?: (html: string) => Promise<ArticleTokens | null>): Promise<ExtractedArticle | null> {
+  const steps = extractSteps(doc, { ...options, offload: !!offload });
+  let reply: ArticleTokens | null | undefined;
   for (;;) {
-    const r = steps.next();
+    const r = steps.next(reply);
+    reply = undefined;
     if (r.done) return r.value;
-    await yieldToPage();
+    if (r.value && offload) reply = await offload(r.value.html).catch(() => null);
+    else await yieldToPage();
   }
 }

@@ -128,6 +128,9 @@ describe.each(BROWSERS)('extension robustness in %s', (name) => {
         out.pauseFromPage = await send({ type: 'opt/save-settings', payload: { settings: { paused: true } } });
         out.huge = await send({ type: 'cs/analyze', payload: { url: location.href, title: 't', text: 'x'.repeat(20000000), truncated: false } });
         out.valid = await send({ type: 'cs/analyze', payload: { url: location.href, title: 't', text: 'Defence ministers from NATO met officials from Kazakhstan on Thursday.', truncated: false } });
+        // A large page's copy, parsed in the service worker (linkedom + Readability there).
+        const para = (i) => '<p data-bs-i="' + (i + 3) + '">Paragraph ' + i + ' says that NATO ministers met officials from Kazakhstan, and that the talks went on for a long time without any statement.</p>';
+        out.extract = await send({ type: 'cs/extract', payload: { html: '<html data-bs-i="0"><head data-bs-i="1"><title>Talks</title></head><body data-bs-i="2">' + Array.from({ length: 6 }, (_, i) => para(i)).join('') + '</body></html>' } });
         return out;
       })()`);
       const refused = (a: any) => a?.ignored === true || (a?.ok === false && typeof a.error === 'string');
@@ -137,6 +140,8 @@ describe.each(BROWSERS)('extension robustness in %s', (name) => {
       expect(answers.huge.error).toMatch(/too large|too long|length/i);
       expect(answers.valid.ok).toBe(true);
       expect(answers.valid.value.result.entities.map((e: { name: string }) => e.name)).toEqual(expect.arrayContaining(['NATO', 'Kazakhstan']));
+      expect(answers.extract.ok).toBe(true);
+      expect(answers.extract.value.tokens.filter((t: unknown) => Array.isArray(t)).map((t: [number, string]) => t[0])).toEqual([3, 4, 5, 6, 7, 8]);
       const { worker } = await serviceWorker(browser);
       expect(await worker.evaluate(() => (Object.prototype as any).polluted)).toBeUndefined();
       // Settings were not paused by the page; a real analysis still works afterwards.

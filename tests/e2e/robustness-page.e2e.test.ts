@@ -36,6 +36,17 @@ function article(title: string, minChars: number, minWords = 0): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><article><h1>${title}</h1>\n${paras.join('\n')}\n</article></main></body></html>`;
 }
 
+/**
+ * An article inside a heavy page: 2,500+ elements of menus and link lists around it, so the
+ * analyzer has its Readability parse done in the background (OFFLOAD_MIN_ELEMENTS in extract.ts).
+ */
+function largePage(): string {
+  const menu = Array.from({ length: 500 }, (_, i) => `<li><a href="#m${i}"><span>Section ${i}</span></a></li>`).join('');
+  const related = Array.from({ length: 300 }, (_, i) => `<li><a href="#r${i}">Related story ${i}</a></li>`).join('');
+  const paras = Array.from({ length: 12 }, (_, i) => `<p>${SENTENCES[i % SENTENCES.length]} ${SENTENCES[(i + 1) % SENTENCES.length]}${i === 3 ? ' Officials\u00a0in <b>Astana</b> &amp; Tashkent said little.' : ''}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Air-defence talks</title></head><body><header><nav><ul>${menu}</ul></nav></header><main><article><h1>Air-defence talks</h1>\n${paras}\n</article><aside><ul>${related}</ul></aside></main><footer>Footer</footer></body></html>`;
+}
+
 /** A link farm of 50,000+ nodes: lots of elements, no article. */
 function bigNonArticle(): string {
   const rows: string[] = [];
@@ -107,6 +118,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     other = await serve([join(ROOT, 'tests/fixtures/pages')]);
     server.route('/generated/big-non-article.html', bigNonArticle());
     server.route('/generated/words-10k.html', article('Ten thousand words on air defence', 0, 10_000));
+    server.route('/generated/large-page.html', largePage());
     // ~700 mentions: more than the analyzer draws at once (WINDOW_ABOVE in controller.tsx).
     server.route('/generated/words-30k.html', article('Thirty thousand words on air defence', 0, 30_000));
     server.route('/generated/one-megabyte.html', article('A one-megabyte article on air defence', 1_000_000));
@@ -258,6 +270,23 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
         await page.close();
       }
     });
+  });
+
+  it.runIf(run)('4c. an article inside a heavy page (read in the background) is listed and highlighted exactly', async () => {
+    const { page, errors } = await open('/generated/large-page.html');
+    try {
+      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(2000);
+      await sidebarReady(page, 60_000);
+      expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO', 'Kazakhstan', 'Astana']));
+      const texts = await highlightTexts(page);
+      expect(texts.length).toBeGreaterThan(10);
+      for (const t of texts) expect(['NATO', 'Kazakhstan', 'Shanghai Cooperation Organisation', 'Astana', 'Tashkent']).toContain(t);
+      // Nothing from the menus or related links was read as article text.
+      expect(await sidebarText(page)).not.toMatch(/Related story|Section 4/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 
   it.runIf(run)('4b. a long article draws the mentions in and near the viewport, and those further on as it is scrolled to them', async () => {

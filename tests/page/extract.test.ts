@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractArticle } from '../../lib/page/extract.ts';
+import { parseHTML } from 'linkedom';
+import { articleTokens, extractArticle, extractArticleAsync } from '../../lib/page/extract.ts';
 import { looksLikeArticle } from '../../lib/page/readerable.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 
@@ -94,5 +95,69 @@ describe('page/extract', () => {
     const before = doc.documentElement.outerHTML;
     extractArticle(doc);
     expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+/** The background's side of an offloaded parse, as the extension runs it: linkedom, then articleTokens. */
+const inBackground = async (html: string) => articleTokens(parseHTML(html).document as unknown as Document);
+const noYield = async () => {};
+
+describe('page/extract: a large page parsed in the background', () => {
+  const strip = (a: { title: string; text: string; segments: { start: number; end: number; node: Text }[] } | null) => a && { title: a.title, text: a.text, segments: a.segments.map((s) => [s.start, s.end, s.node.data]) };
+
+  it('gives the same article, mapped to the same live nodes, as a parse on the page', async () => {
+    const here = extractArticle(load(demo));
+    const doc = load(demo);
+    let sent = '';
+    const there = await extractArticleAsync(doc, { offloadMinElements: 0 }, noYield, async (html) => {
+      sent = html;
+      return inBackground(html);
+    });
+    expect(sent).toContain('data-bs-i="');
+    expect(strip(there)).toEqual(strip(here));
+    const at = there!.text.indexOf('QCCM');
+    expect(rangeFor(doc, there!.segments, at, at + 4)!.toString()).toBe('QCCM');
+  });
+
+  it('matches text that a parser hands back in pieces or with other line ends (NBSP, CRLF, &amp;, adjacent text nodes)', async () => {
+    const doc = load(article(`<p id="x">The SCO &amp; NATO met in\u00a0Astana,\r\n and the CSTO watched.</p>${filler(6)}`));
+    // Two text nodes side by side, as a script would leave them: a parser would merge them.
+    doc.getElementById('x')!.append(doc.createTextNode(' Then Tashkent'), doc.createTextNode(' replied.'));
+    const there = (await extractArticleAsync(doc, { offloadMinElements: 0 }, noYield, inBackground))!;
+    expect(there.text).toContain('The SCO & NATO met in\u00a0Astana, and the CSTO watched. Then Tashkent replied.');
+    for (const w of ['SCO', 'NATO', 'Astana', 'CSTO', 'Tashkent', 'replied']) {
+      const at = there.text.indexOf(w);
+      expect(rangeFor(doc, there.segments, at, at + w.length)!.toString(), w).toBe(w);
+    }
+  });
+
+  it('reads the page itself when the background fails, answers nothing, or the page is small', async () => {
+    const here = strip(extractArticle(load(demo)));
+    expect(strip(await extractArticleAsync(load(demo), { offloadMinElements: 0 }, noYield, async () => Promise.reject(new Error('gone'))))).toEqual(here);
+    expect(strip(await extractArticleAsync(load(demo), { offloadMinElements: 0 }, noYield, async () => null))).toEqual(here);
+    let asked = false;
+    const small = await extractArticleAsync(load(demo), {}, noYield, async (html) => {
+      asked = true;
+      return inBackground(html);
+    });
+    expect(asked).toBe(false);
+    expect(strip(small)).toEqual(here);
+  });
+
+  it('never sends a copy larger than the cap', async () => {
+    let asked = false;
+    await extractArticleAsync(load(demo), { offloadMinElements: 0, offloadMaxChars: 1000 }, noYield, async () => {
+      asked = true;
+      return null;
+    });
+    expect(asked).toBe(false);
+  });
+
+  it('leaves the page untouched (the numbering and separators are on the copy only)', async () => {
+    const doc = load(demo);
+    const before = doc.documentElement.outerHTML;
+    await extractArticleAsync(doc, { offloadMinElements: 0 }, noYield, inBackground);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(doc.querySelector('[data-bs-i]')).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
 import { mergePacks } from '../../lib/kb/build-index.ts';
 import { DEFAULT_SETTINGS, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
 import type { KnowledgePack } from '../../lib/kb/schema.ts';
-import { MAX_MESSAGE_CHARS } from '../../lib/messaging/protocol.ts';
+import { MAX_MESSAGE_CHARS, MAX_PAGE_HTML_CHARS } from '../../lib/messaging/protocol.ts';
 
 const { packs } = loadBuiltinPacks();
 const index = mergePacks(packs).index;
@@ -78,6 +78,21 @@ describe('shell/background messages', () => {
     expect(res.ok).toBe(false);
     expect(res.error.length).toBeGreaterThan(5);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('finds the article in a page copy sent by the analyzer, as tokens naming the copy\'s numbered elements', async () => {
+    const para = (i: number) => `<p data-bs-i="${i + 3}">Paragraph ${i} says that the Shanghai Cooperation Organisation met in Astana, and that the talks went on for a long time without a statement.</p>`;
+    const html = `<html data-bs-i="0"><head data-bs-i="1"><title>SCO talks</title></head><body data-bs-i="2">${Array.from({ length: 6 }, (_, i) => para(i)).join('')}</body></html>`;
+    const res = (await s.svc.handle({ type: 'cs/extract', payload: { html } }, fromTab)) as { ok: true; value: { title: string; tokens: (0 | 1 | [number, string])[] } };
+    expect(res.ok).toBe(true);
+    expect(res.value.title).toBe('SCO talks');
+    const texts = res.value.tokens.filter((t): t is [number, string] => Array.isArray(t));
+    expect(texts.map((t) => t[0])).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(texts[2]![1]).toMatch(/^Paragraph 2 says/);
+    const none = (await s.svc.handle({ type: 'cs/extract', payload: { html: '<p>hi</p>' } }, fromTab)) as { ok: true; value: unknown };
+    expect(none).toEqual({ ok: true, value: null });
+    const big = (await s.svc.handle({ type: 'cs/extract', payload: { html: 'x'.repeat(MAX_PAGE_HTML_CHARS + 1) } }, fromTab)) as { ok: boolean };
+    expect(big.ok).toBe(false);
   });
 
   it('refuses options-page messages from a content script', async () => {
