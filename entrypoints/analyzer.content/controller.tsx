@@ -210,6 +210,9 @@ export class Analyzer {
    * all) if the background fails or takes longer than OFFLOAD_TIMEOUT_MS.
    */
   private async findArticleInBackground(html: string): Promise<ArticleTokens | null> {
+    // Let the frame that shows the sidebar (and shifts the page beside it) render first: on a
+    // two-core machine the background's parse would compete with it for the CPU.
+    await new Promise<void>((resolve) => this.win.requestAnimationFrame(() => setTimeout(resolve, 0)));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), OFFLOAD_TIMEOUT_MS)));
     try {

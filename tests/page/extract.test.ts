@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { articleTokens, extractArticle, extractArticleAsync } from '../../lib/page/extract.ts';
+import { articleTokens, extractArticle, extractArticleAsync, OFFLOAD_MIN_ELEMENTS, OFFLOAD_MIN_TEXT_CHARS } from '../../lib/page/extract.ts';
 import { looksLikeArticle } from '../../lib/page/readerable.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 
@@ -142,6 +142,18 @@ describe('page/extract: a large page parsed in the background', () => {
     });
     expect(asked).toBe(false);
     expect(strip(small)).toEqual(here);
+  });
+
+  it('sends a page with few elements but a lot of text (the parse follows the text too)', async () => {
+    let asked = false;
+    const long = article(filler(700));
+    expect(load(long).getElementsByTagName('*').length).toBeLessThan(OFFLOAD_MIN_ELEMENTS);
+    const there = await extractArticleAsync(load(long), {}, noYield, async (html) => {
+      asked = true;
+      return inBackground(html);
+    });
+    expect(asked).toBe(true);
+    expect(there!.text.length).toBeGreaterThan(OFFLOAD_MIN_TEXT_CHARS);
   });
 
   it('never sends a copy larger than the cap', async () => {
