@@ -45,6 +45,8 @@ const FIRST_SLICE_AFTER_MS = 4;
  * re-checks every drawn range after any change to the page, ~4 ms per 1,000 (ADR 5).
  */
 const WINDOW_ABOVE = 300;
+/** Longest wait for a frame before sending a page copy to the background (hidden tabs render none), ms. */
+const FRAME_WAIT_MS = 100;
 /** Longest wait for the background to find the article in a large page before reading it on the page, ms. */
 const OFFLOAD_TIMEOUT_MS = 10_000;
 /** After single-page-app navigation, wait for the new article to render, ms. */
@@ -211,8 +213,12 @@ export class Analyzer {
    */
   private async findArticleInBackground(html: string): Promise<ArticleTokens | null> {
     // Let the frame that shows the sidebar (and shifts the page beside it) render first: on a
-    // two-core machine the background's parse would compete with it for the CPU.
-    await new Promise<void>((resolve) => this.win.requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // two-core machine the background's parse would compete with it for the CPU. A hidden tab
+    // renders no frames: there, go on after FRAME_WAIT_MS.
+    await new Promise<void>((resolve) => {
+      this.win.requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, FRAME_WAIT_MS);
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), OFFLOAD_TIMEOUT_MS)));
     try {

@@ -266,8 +266,7 @@ class TextIndex {
 const lineEnds = (s: string) => (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s);
 
 /** Live text node for a text node of Readability's output: through the clone map, else by its text. */
-function liveResolver(doc: Document, map: Map<Node, Text>): (n: Text) => Text | undefined {
-  const index = new TextIndex(doc);
+function liveResolver(map: Map<Node, Text>, index: TextIndex): (n: Text) => Text | undefined {
   return (n: Text) => {
     const hit = map.get(n);
     if (hit) {
@@ -290,13 +289,13 @@ function findHeadline(doc: Document, title: string): Element | null {
  * elsewhere (the background): 0 is a paragraph break, 1 a line break, and each text node is
  * [index of the nearest element of the copy that carried INDEX_ATTR, its text].
  */
-export type ArticleToken = 0 | 1 | [number, string];
+type ArticleToken = 0 | 1 | [number, string];
 export interface ArticleTokens {
   title: string;
   tokens: ArticleToken[];
 }
 /** The attribute that numbers a clone's elements (pre-order) before it is serialized. */
-export const INDEX_ATTR = 'data-bs-i';
+const INDEX_ATTR = 'data-bs-i';
 /**
  * A clone with at least this many elements is parsed in the background when the caller
  * can do that (Readability's one task on the page: ~40 ms on a 2,700-element encyclopedia
@@ -461,7 +460,7 @@ function* extractSteps(doc: Document, options: ExtractOptions & { offload?: bool
     if (parsed) {
       title = (parsed.title ?? doc.title ?? '').trim();
       const headlineText = yield* headlineFirst(title, parsed.content.textContent ?? '');
-      const resolve = liveResolver(doc, map);
+      const resolve = liveResolver(map, index);
       yield* walk(parsed.content, into(builder, resolve), false);
       if (builder.text.trim()) return { title: headlineText || title, text: builder.text, segments: builder.segments, method: 'readability', truncated: builder.full };
     }
