@@ -524,6 +524,10 @@ describe('extension shell in chromium', () => {
       await sidebarReady(page);
       const tabId = await tabIdOf(DEMO);
       const stated = await statedEntityCount(page);
+      // The list renders a dozen entities per task (Sidebar FIRST_RENDER_COUNT): let it finish.
+      await page
+        .waitForFunction((n) => (document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity').length ?? 0) >= n, { timeout: 10_000 }, stated)
+        .catch(() => undefined);
       const listed = await listedEntityCount(page);
       expect(listed).toBe(stated);
       const badge = await waitForBadge(tabId, (b) => b !== '');
