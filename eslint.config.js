@@ -15,12 +15,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentExpression > MemberExpression.left[property.name='innerHTML']", message: 'No HTML sinks: render page and KB text through JSX.' },
-        { selector: "AssignmentExpression > MemberExpression.left[property.name='outerHTML']", message: 'No HTML sinks.' },
+        {
+          selector: "AssignmentExpression > MemberExpression.left[property.name='innerHTML']",
+          message: 'No HTML sinks: render page and KB text through JSX.',
+        },
+        {
+          selector: "AssignmentExpression > MemberExpression.left[property.name='outerHTML']",
+          message: 'No HTML sinks.',
+        },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No HTML sinks.' },
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML sinks.' },
       ],
-      'no-restricted-imports': ['error', { paths: [{ name: 'compromise', message: 'Only lib/engine/ner.ts may import compromise.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'compromise', message: 'Only lib/engine/ner.ts may import compromise.' }] },
+      ],
     },
   },
   {
@@ -31,14 +40,20 @@ export default tseslint.config(
     files: ['lib/engine/**'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'browser', 'chrome', 'navigator', 'location'],
-      'no-restricted-imports': ['error', { patterns: ['wxt/*', 'webextension-polyfill', 'preact', '**/page/*', '**/components/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['wxt/*', 'webextension-polyfill', 'preact', '**/page/*', '**/components/*'] },
+      ],
     },
   },
   {
     files: ['components/**'],
     rules: {
       'no-restricted-globals': ['error', 'browser', 'chrome'],
-      'no-restricted-imports': ['error', { patterns: ['wxt/browser', 'webextension-polyfill', 'compromise', '**/storage/items*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['wxt/browser', 'webextension-polyfill', 'compromise', '**/storage/items*'] },
+      ],
     },
   },
   {

@@ -14,22 +14,25 @@ export default defineConfig({
     // as the one content script on every page, with the highlight rules (entrypoints/highlights.css) as its CSS.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
-        { matches: ['http://*/*', 'https://*/*'], js: ['sentinel.js'], css: ['assets/highlights.css'], run_at: 'document_idle' },
+        {
+          matches: ['http://*/*', 'https://*/*'],
+          js: ['sentinel.js'],
+          css: ['assets/highlights.css'],
+          run_at: 'document_idle',
+        },
         ...(manifest.content_scripts ?? []),
       ];
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
-    description: 'Background to the names in the news: sourced facts on the organisations, people, places and programmes an article names.',
-    permissions: [
-      'storage',
-      'contextMenus',
-      'scripting',
-      ...(manifestVersion === 3 ? ['activeTab'] : []),
-    ],
+    description:
+      'Background to the names in the news: sourced facts on the organisations, people, places and programmes an article names.',
+    permissions: ['storage', 'contextMenus', 'scripting', ...(manifestVersion === 3 ? ['activeTab'] : [])],
     ...(manifestVersion === 3 ? { host_permissions: ['<all_urls>'] } : {}),
-    ...(manifestVersion === 2 ? { permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', '<all_urls>'] } : {}),
+    ...(manifestVersion === 2
+      ? { permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', '<all_urls>'] }
+      : {}),
     action: { default_title: 'Backstory: show or hide the sidebar' },
     browser_action: { default_title: 'Backstory: show or hide the sidebar' },
     commands: {

@@ -4,11 +4,15 @@ import type { Entry } from '../lib/kb/schema.ts';
 import { csvCell, mdEscape } from '../lib/export/glossary.ts';
 
 export function formatTable(file: string, r: AnalysisResult): string {
-  const lines = [`${file} — “${r.title}” — ${r.wordCount} words, ${r.entities.length} entities${r.partial ? ' (partial: text capped)' : ''}`];
+  const lines = [
+    `${file} — “${r.title}” — ${r.wordCount} words, ${r.entities.length} entities${r.partial ? ' (partial: text capped)' : ''}`,
+  ];
   lines.push(`  ${'entity'.padEnd(44)} ${'type'.padEnd(12)} ${'n'.padStart(3)} ${'sal'.padStart(5)}  link`);
   for (const e of r.entities) {
     const flag = e.ambiguity?.weak ? ' (uncertain)' : '';
-    lines.push(`  ${(e.name + flag).slice(0, 44).padEnd(44)} ${e.type.padEnd(12)} ${String(e.mentionCount).padStart(3)} ${e.salience.toFixed(2).padStart(5)}  ${e.wikipedia ?? (e.id ? e.id : 'not in knowledge base')}`);
+    lines.push(
+      `  ${(e.name + flag).slice(0, 44).padEnd(44)} ${e.type.padEnd(12)} ${String(e.mentionCount).padStart(3)} ${e.salience.toFixed(2).padStart(5)}  ${e.wikipedia ?? (e.id ? e.id : 'not in knowledge base')}`,
+    );
   }
   if (r.figures.length) {
     lines.push('  figures:');
@@ -18,21 +22,46 @@ export function formatTable(file: string, r: AnalysisResult): string {
 }
 
 export function formatCsv(results: { file: string; result: AnalysisResult }[]): string {
-  const rows = [['file', 'entity', 'id', 'type', 'wikipedia', 'mentions', 'salience', 'description', 'mention_texts'].join(',')];
+  const rows = [
+    ['file', 'entity', 'id', 'type', 'wikipedia', 'mentions', 'salience', 'description', 'mention_texts'].join(','),
+  ];
   for (const { file, result } of results) {
     for (const e of result.entities) {
-      rows.push([file, e.name, e.id ?? '', e.type, e.wikipedia ?? '', e.mentionCount, e.salience, e.description ?? '', [...new Set(e.mentions.map((m) => m.text))].join('; ')].map(csvCell).join(','));
+      rows.push(
+        [
+          file,
+          e.name,
+          e.id ?? '',
+          e.type,
+          e.wikipedia ?? '',
+          e.mentionCount,
+          e.salience,
+          e.description ?? '',
+          [...new Set(e.mentions.map((m) => m.text))].join('; '),
+        ]
+          .map(csvCell)
+          .join(','),
+      );
     }
   }
   return rows.join('\n');
 }
 
 export function formatMarkdown(file: string, r: AnalysisResult): string {
-  const lines = [`## ${mdEscape(r.title)}`, '', `Source: ${mdEscape(file)} · ${r.wordCount} words · ${r.entities.length} entities`, ''];
+  const lines = [
+    `## ${mdEscape(r.title)}`,
+    '',
+    `Source: ${mdEscape(file)} · ${r.wordCount} words · ${r.entities.length} entities`,
+    '',
+  ];
   lines.push('| Entity | Type | Mentions | About |', '|---|---|---|---|');
   for (const e of r.entities) {
-    const link = e.wikipedia ? `[${mdEscape(e.name)}](https://en.wikipedia.org/wiki/${encodeURIComponent(e.wikipedia)})` : mdEscape(e.name);
-    lines.push(`| ${link} | ${e.type} | ${e.mentionCount} | ${mdEscape(e.description ?? (e.id ? '' : 'not in the knowledge base'))} |`);
+    const link = e.wikipedia
+      ? `[${mdEscape(e.name)}](https://en.wikipedia.org/wiki/${encodeURIComponent(e.wikipedia)})`
+      : mdEscape(e.name);
+    lines.push(
+      `| ${link} | ${e.type} | ${e.mentionCount} | ${mdEscape(e.description ?? (e.id ? '' : 'not in the knowledge base'))} |`,
+    );
   }
   if (r.figures.length) {
     lines.push('', '### Figures in the text', '');
@@ -46,7 +75,10 @@ export function formatEntry(e: Entry): string {
   if (e.aliases.length) lines.push(`Also: ${e.aliases.join(', ')}`);
   if (e.facts.length) {
     lines.push('Key figures:');
-    for (const f of e.facts) lines.push(`  ${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (as of ${f.asOf}; ${f.source})${f.note ? ' — ' + f.note : ''}`);
+    for (const f of e.facts)
+      lines.push(
+        `  ${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (as of ${f.asOf}; ${f.source})${f.note ? ' — ' + f.note : ''}`,
+      );
   }
   if (e.related.length) lines.push(`Related: ${e.related.map((r) => `${r.relation} ${r.id}`).join('; ')}`);
   if (e.wikipedia) lines.push(`Wikipedia: https://en.wikipedia.org/wiki/${e.wikipedia}`);

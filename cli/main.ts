@@ -37,7 +37,8 @@ export function readInput(file: string): { text: string; title: string } {
   if (!existsSync(file)) throw new CliError(`${file}: no such file`);
   const st = statSync(file);
   if (st.isDirectory()) throw new CliError(`${file}: is a directory, not a file`);
-  if (st.size > 20 * 1024 * 1024) throw new CliError(`${file}: too large (${Math.round(st.size / 1e6)} MB; the limit is 20 MB)`);
+  if (st.size > 20 * 1024 * 1024)
+    throw new CliError(`${file}: too large (${Math.round(st.size / 1e6)} MB; the limit is 20 MB)`);
   const buf = readFileSync(file);
   if (buf.subarray(0, 8192).includes(0)) throw new CliError(`${file}: looks like a binary file, not HTML or text`);
   const raw = buf.toString('utf8');
@@ -47,7 +48,8 @@ export function readInput(file: string): { text: string; title: string } {
     const { document } = parseHTML(raw);
     const article = extractArticle(document as unknown as Document);
     // A page whose "article" is a few words of navigation has no article to speak of.
-    if (!article || article.text.split(/\s+/).filter(Boolean).length < MIN_ARTICLE_WORDS) throw new CliError(`${file}: no article found on this page`);
+    if (!article || article.text.split(/\s+/).filter(Boolean).length < MIN_ARTICLE_WORDS)
+      throw new CliError(`${file}: no article found on this page`);
     return { text: article.text, title: article.title };
   }
   const text = raw.replace(/\r\n?/g, '\n');
@@ -61,7 +63,13 @@ export function analyzeFile(file: string): AnalysisResult {
 
 function cmdAnalyze(args: string[], out: (s: string) => void): number {
   const files = args.filter((a) => !a.startsWith('--'));
-  const format = args.includes('--json') ? 'json' : args.includes('--csv') ? 'csv' : args.includes('--md') ? 'md' : 'table';
+  const format = args.includes('--json')
+    ? 'json'
+    : args.includes('--csv')
+      ? 'csv'
+      : args.includes('--md')
+        ? 'md'
+        : 'table';
   if (!files.length) throw new CliError('analyze: name at least one .html or .txt file');
   let failed = 0;
   const results: { file: string; result: AnalysisResult }[] = [];
@@ -93,7 +101,11 @@ function cmdEval(args: string[], out: (s: string) => void): number {
         const html = p.replace(/\.gold\.json$/, '.html');
         if (!existsSync(html)) continue;
         const gold = JSON.parse(readFileSync(p, 'utf8')) as Gold;
-        rows.push({ name: basename(html, '.html'), topic: gold.topic ?? '', score: scoreDocument(analyzeFile(html), gold) });
+        rows.push({
+          name: basename(html, '.html'),
+          topic: gold.topic ?? '',
+          score: scoreDocument(analyzeFile(html), gold),
+        });
       }
     }
   };
@@ -101,14 +113,24 @@ function cmdEval(args: string[], out: (s: string) => void): number {
   if (!rows.length) throw new CliError(`eval: no *.gold.json files with a matching .html in ${dirs.join(', ')}`);
   const total = totals(rows.map((r) => r.score));
   if (args.includes('--json')) {
-    out(JSON.stringify({ documents: rows.map((r) => ({ name: r.name, topic: r.topic, ...r.score, ...totals([r.score]) })), total }, null, 2));
+    out(
+      JSON.stringify(
+        { documents: rows.map((r) => ({ name: r.name, topic: r.topic, ...r.score, ...totals([r.score]) })), total },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
-  out(`${'document'.padEnd(40)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'core'.padStart(6)} ${'link'.padStart(6)} chrome`);
+  out(
+    `${'document'.padEnd(40)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'core'.padStart(6)} ${'link'.padStart(6)} chrome`,
+  );
   for (const r of rows) {
     const t = totals([r.score]);
-    out(`${r.name.slice(0, 40).padEnd(40)} ${pct(t.precision)} ${pct(t.recall)} ${pct(t.coreRecall)} ${pct(t.linking)} ${String(t.chromeHits).padStart(6)}`);
+    out(
+      `${r.name.slice(0, 40).padEnd(40)} ${pct(t.precision)} ${pct(t.recall)} ${pct(t.coreRecall)} ${pct(t.linking)} ${String(t.chromeHits).padStart(6)}`,
+    );
     if (args.includes('--verbose')) {
       if (r.score.missed.length) out(`    missed: ${r.score.missed.join('; ')}`);
       if (r.score.spurious.length) out(`    spurious: ${r.score.spurious.join('; ')}`);
@@ -116,8 +138,12 @@ function cmdEval(args: string[], out: (s: string) => void): number {
       if (r.score.chromeHits.length) out(`    chrome hits: ${r.score.chromeHits.join('; ')}`);
     }
   }
-  out(`${'TOTAL'.padEnd(40)} ${pct(total.precision)} ${pct(total.recall)} ${pct(total.coreRecall)} ${pct(total.linking)} ${String(total.chromeHits).padStart(6)}`);
-  out(`precision ${total.precision.toFixed(3)}  recall ${total.recall.toFixed(3)}  core recall ${total.coreRecall.toFixed(3)}  linking ${total.linking.toFixed(3)}  chrome hits ${total.chromeHits}`);
+  out(
+    `${'TOTAL'.padEnd(40)} ${pct(total.precision)} ${pct(total.recall)} ${pct(total.coreRecall)} ${pct(total.linking)} ${String(total.chromeHits).padStart(6)}`,
+  );
+  out(
+    `precision ${total.precision.toFixed(3)}  recall ${total.recall.toFixed(3)}  core recall ${total.coreRecall.toFixed(3)}  linking ${total.linking.toFixed(3)}  chrome hits ${total.chromeHits}`,
+  );
   return 0;
 }
 
@@ -139,7 +165,13 @@ function cmdKb(args: string[], out: (s: string) => void): number {
   if (args.includes('--json')) out(JSON.stringify(best, null, 2));
   else {
     out(formatEntry(best));
-    if (found.length > 1) out(`\nalso: ${found.slice(1).map((f) => `${f.name} (${f.id})`).join(', ')}`);
+    if (found.length > 1)
+      out(
+        `\nalso: ${found
+          .slice(1)
+          .map((f) => `${f.name} (${f.id})`)
+          .join(', ')}`,
+      );
   }
   return 0;
 }

@@ -49,17 +49,35 @@ export function normSurface(s: string): string {
 
 export function scoreDocument(result: AnalysisResult, gold: Gold): DocScore {
   const used = new Set<number>();
-  const s: DocScore = { output: result.entities.length, gold: gold.entities.length, core: gold.entities.filter((g) => g.importance === 'core').length, matched: 0, coreMatched: 0, linkedPairs: 0, linkedEqual: 0, chromeHits: [], missed: [], spurious: [], wrongLinks: [] };
+  const s: DocScore = {
+    output: result.entities.length,
+    gold: gold.entities.length,
+    core: gold.entities.filter((g) => g.importance === 'core').length,
+    matched: 0,
+    coreMatched: 0,
+    linkedPairs: 0,
+    linkedEqual: 0,
+    chromeHits: [],
+    missed: [],
+    spurious: [],
+    wrongLinks: [],
+  };
   const notEntities = new Set(gold.not_entities.map(normSurface));
   for (const e of result.entities) {
     const title = normTitle(e.wikipedia);
     const surfaces = new Set([e.name, ...e.mentions.map((m) => m.text)].map(normSurface));
     let hit = -1;
     if (title) hit = gold.entities.findIndex((g, i) => !used.has(i) && normTitle(g.wikipedia) === title);
-    if (hit < 0) hit = gold.entities.findIndex((g, i) => !used.has(i) && g.surface.some((x) => surfaces.has(normSurface(x))));
+    if (hit < 0)
+      hit = gold.entities.findIndex((g, i) => !used.has(i) && g.surface.some((x) => surfaces.has(normSurface(x))));
     if ([...surfaces].some((x) => notEntities.has(x))) s.chromeHits.push(e.name);
     if (hit < 0) {
-      s.spurious.push(`${e.name} (${e.mentions.map((m) => m.text).slice(0, 2).join('|')})`);
+      s.spurious.push(
+        `${e.name} (${e.mentions
+          .map((m) => m.text)
+          .slice(0, 2)
+          .join('|')})`,
+      );
       continue;
     }
     used.add(hit);

@@ -43,16 +43,26 @@ export default defineBackground(() => {
     broadcast: (message) => void broadcast(message),
   });
 
-  async function exec(tabId: number, details: { func?: (...args: never[]) => unknown; args?: unknown[]; files?: string[] }) {
+  async function exec(
+    tabId: number,
+    details: { func?: (...args: never[]) => unknown; args?: unknown[]; files?: string[] },
+  ) {
     const scripting = browser.scripting;
     if (scripting?.executeScript) {
-      await scripting.executeScript({ target: { tabId }, ...(details as object) } as Parameters<typeof scripting.executeScript>[0]);
+      await scripting.executeScript({ target: { tabId }, ...(details as object) } as Parameters<
+        typeof scripting.executeScript
+      >[0]);
       return;
     }
     // Firefox MV2 without the scripting API.
-    const tabs = browser.tabs as unknown as { executeScript(tabId: number, d: { code?: string; file?: string }): Promise<unknown> };
+    const tabs = browser.tabs as unknown as {
+      executeScript(tabId: number, d: { code?: string; file?: string }): Promise<unknown>;
+    };
     if (details.files) for (const file of details.files) await tabs.executeScript(tabId, { file });
-    else if (details.func) await tabs.executeScript(tabId, { code: `(${details.func.toString()}).apply(null, ${JSON.stringify(details.args ?? [])})` });
+    else if (details.func)
+      await tabs.executeScript(tabId, {
+        code: `(${details.func.toString()}).apply(null, ${JSON.stringify(details.args ?? [])})`,
+      });
   }
 
   async function injectAnalyzer(tabId: number, launch: unknown): Promise<boolean> {
@@ -99,11 +109,14 @@ export default defineBackground(() => {
     toggle: (tabId: number) => toggle({ id: tabId } as Tabs.Tab),
     lookUp: async (tabId: number, query: string) => {
       const entries = await service.lookup(query);
-      if (!(await sendToTab(tabId, { type: 'bg/open-lookup', query, entries }))) await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
+      if (!(await sendToTab(tabId, { type: 'bg/open-lookup', query, entries })))
+        await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
     },
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => service.handle(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    service.handle(message, sender),
+  );
 
   (browser.action ?? browser.browserAction)?.onClicked.addListener((tab) => void toggle(tab));
 
@@ -114,9 +127,11 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Look up “%s” in Backstory', contexts: ['selection'] }),
-    );
+    void browser.contextMenus
+      .removeAll()
+      .then(() =>
+        browser.contextMenus.create({ id: MENU_ID, title: 'Look up “%s” in Backstory', contexts: ['selection'] }),
+      );
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -78,12 +78,20 @@ if (!flag('skip-build')) {
   log('bench: building the knowledge base and the Chrome MV3 extension…');
   const out = JSON_OUT ? 2 : 'inherit';
   try {
-    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build-kb.ts')], { cwd: ROOT, stdio: ['ignore', out, 'pipe'] });
+    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build-kb.ts')], {
+      cwd: ROOT,
+      stdio: ['ignore', out, 'pipe'],
+    });
   } catch {
     // The packs have problems (a data bug, not a speed one): measure with what builds, and say so.
     kbBuild = 'lenient';
-    log('bench: build-kb found problems in data/packs (see npx tsx scripts/check-packs.ts); building the knowledge base with --lenient for the benchmark.');
-    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build-kb.ts'), '--lenient'], { cwd: ROOT, stdio: ['ignore', out, 'ignore'] });
+    log(
+      'bench: build-kb found problems in data/packs (see npx tsx scripts/check-packs.ts); building the knowledge base with --lenient for the benchmark.',
+    );
+    execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/build-kb.ts'), '--lenient'], {
+      cwd: ROOT,
+      stdio: ['ignore', out, 'ignore'],
+    });
   }
   execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
@@ -115,17 +123,36 @@ const specs: PageSpec[] = [
   { id: 'article10k', path: '/bench/article-10k.html', article: true, heap: true, hover: true, corpus: false },
   { id: 'grid50k', path: '/bench/grid-50k.html', article: false, heap: true, hover: false, corpus: false },
 ];
-if (ONLY?.startsWith('corpus/')) specs.push({ id: ONLY, path: `/${ONLY.slice('corpus/'.length)}.html`, article: null, heap: false, hover: false, corpus: true });
+if (ONLY?.startsWith('corpus/'))
+  specs.push({
+    id: ONLY,
+    path: `/${ONLY.slice('corpus/'.length)}.html`,
+    article: null,
+    heap: false,
+    hover: false,
+    corpus: true,
+  });
 if (ONLY) specs.splice(0, specs.length, ...specs.filter((s) => s.id === ONLY));
 if (WITH_CORPUS && !ONLY) {
-  for (const f of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.html')).sort()) {
-    specs.push({ id: `corpus/${f.replace(/\.html$/, '')}`, path: `/${f}`, article: null, heap: false, hover: false, corpus: true });
+  for (const f of readdirSync(CORPUS_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
+    specs.push({
+      id: `corpus/${f.replace(/\.html$/, '')}`,
+      path: `/${f}`,
+      article: null,
+      heap: false,
+      hover: false,
+      corpus: true,
+    });
   }
 }
 
 // ---- 3. browsers ---------------------------------------------------------------
 
-log(`bench: launching headless Chromium with and without the extension (${RUNS} run${RUNS > 1 ? 's' : ''} per page, ${specs.length} pages)…`);
+log(
+  `bench: launching headless Chromium with and without the extension (${RUNS} run${RUNS > 1 ? 's' : ''} per page, ${specs.length} pages)…`,
+);
 const withExt = await launchWithExtension('chromium', EXT_DIR);
 const without = await launchWithExtension('chromium', null);
 if (!withExt.extensionId) {
@@ -155,7 +182,8 @@ async function openPage(l: Launched): Promise<Page> {
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     const u = req.url();
-    if (u.startsWith(server.url) || u.startsWith('data:') || u.startsWith('blob:')) void req.continue().catch(() => undefined);
+    if (u.startsWith(server.url) || u.startsWith('data:') || u.startsWith('blob:'))
+      void req.continue().catch(() => undefined);
     else void req.abort().catch(() => undefined);
   });
   await page.evaluateOnNewDocument(INSTRUMENT);
@@ -196,7 +224,12 @@ async function traceMain(page: Page, buf: Uint8Array | undefined, url: string): 
 }
 
 /** One load of one page; with the extension also the hover, when asked. */
-async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: number): Promise<{ row: LoadRow; ready: boolean; hover: HoverRow | null; readyAfterMs: number }> {
+async function measureLoad(
+  l: Launched,
+  spec: PageSpec,
+  ext: boolean,
+  waitMs: number,
+): Promise<{ row: LoadRow; ready: boolean; hover: HoverRow | null; readyAfterMs: number }> {
   const url = server.url + spec.path;
   const page = await openPage(l);
   const prof = PROFILE && ext ? await startProfile(page) : null;
@@ -206,36 +239,68 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
   let ready = false;
   if (ext && spec.article !== false) {
     const timeout = spec.article === true ? 30_000 : waitMs;
-    ready = await page.waitForFunction(() => !!(window as unknown as { __bench: { sb: number } }).__bench.sb, { polling: 20, timeout }).then(
-      () => true,
-      () => false,
-    );
-    if (ready) await page.waitForFunction(() => !!(window as unknown as { __bench: { hl: number } }).__bench.hl, { polling: 20, timeout: 1000 }).catch(() => undefined);
-    if (ready) await page.waitForFunction(() => !!(window as unknown as { __bench: { full: number } }).__bench.full, { polling: 20, timeout: 30_000 }).catch(() => undefined);
+    ready = await page
+      .waitForFunction(() => !!(window as unknown as { __bench: { sb: number } }).__bench.sb, { polling: 20, timeout })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (ready)
+      await page
+        .waitForFunction(() => !!(window as unknown as { __bench: { hl: number } }).__bench.hl, {
+          polling: 20,
+          timeout: 1000,
+        })
+        .catch(() => undefined);
+    if (ready)
+      await page
+        .waitForFunction(() => !!(window as unknown as { __bench: { full: number } }).__bench.full, {
+          polling: 20,
+          timeout: 30_000,
+        })
+        .catch(() => undefined);
   }
   const readyAfterMs = Date.now() - t0;
-  if (prof) console.error(`    [${spec.id}] CPU self time, load → ready (extension and native):\n      ${(await stopProfile(prof)).join('\n      ')}`);
+  if (prof)
+    console.error(
+      `    [${spec.id}] CPU self time, load → ready (extension and native):\n      ${(await stopProfile(prof)).join('\n      ')}`,
+    );
   // Let trailing work (paints, the sentinel's reply) land in the trace; without the extension wait as long.
   await sleep(ext ? (ready ? 300 : Math.max(600, waitMs)) : waitMs);
   const main = await traceMain(page, await page.tracing.stop(), url);
   const times = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const b = (window as unknown as { __bench: { hl: number; sb: number; full: number } }).__bench;
-    return { load: nav?.loadEventEnd ?? performance.timing.loadEventEnd - performance.timeOrigin, hl: b.hl, sb: b.sb, full: b.full, now: performance.now() };
+    return {
+      load: nav?.loadEventEnd ?? performance.timing.loadEventEnd - performance.timeOrigin,
+      hl: b.hl,
+      sb: b.sb,
+      full: b.full,
+      now: performance.now(),
+    };
   });
   const stats = main ? taskStats(main.tasks) : taskStats([]);
   if (DEBUG && main) {
     const t0 = main.tasks[0]?.ts ?? 0;
-    const marks = [...main.stamps].filter(([k]) => k.startsWith('bs:')).map(([k, ts]) => `${k.slice(3)} +${((ts - t0) / 1000).toFixed(0)}`);
+    const marks = [...main.stamps]
+      .filter(([k]) => k.startsWith('bs:'))
+      .map(([k, ts]) => `${k.slice(3)} +${((ts - t0) / 1000).toFixed(0)}`);
     if (marks.length) console.error(`    [${spec.id}] console.timeStamp marks: ${marks.join(', ')}`);
     // Where the sentinel's milliseconds go: each of its events, and what ran inside the longest.
     const sent = main.extEvents.filter((e) => String(e.args?.data?.url ?? '').includes('/sentinel.js'));
     if (sent.length) {
       const top = sent.reduce((a, b) => (b.dur! > a.dur! ? b : a));
       const task = main.tasks.find((t) => t.ts <= top.ts && top.ts <= t.ts + t.dur);
-      console.error(`    [${spec.id}] sentinel: ${sent.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(2)}`).join('; ')}${task ? ` — its task: ${breakdown(main, task)}` : ''}`);
+      console.error(
+        `    [${spec.id}] sentinel: ${sent.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(2)}`).join('; ')}${task ? ` — its task: ${breakdown(main, task)}` : ''}`,
+      );
     }
-    for (const t of main.tasks.filter((t) => t.dur > 16_000 || (t.ext.length && t.dur > 3000) || (process.env.ALLT && t.dur > 2000))) console.error(`    [${spec.id} ${ext ? 'ext' : 'plain'}] task ${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - main.tasks[0]!.ts) / 1000).toFixed(0)}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`);
+    for (const t of main.tasks.filter(
+      (t) => t.dur > 16_000 || (t.ext.length && t.dur > 3000) || (process.env.ALLT && t.dur > 2000),
+    ))
+      console.error(
+        `    [${spec.id} ${ext ? 'ext' : 'plain'}] task ${(t.dur / 1000).toFixed(1)} ms at +${((t.ts - main.tasks[0]!.ts) / 1000).toFixed(0)}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`,
+      );
   }
   let heapUsed: number | null = null;
   let heapUsedAfterGc: number | null = null;
@@ -255,7 +320,11 @@ async function measureLoad(l: Launched, spec: PageSpec, ext: boolean, waitMs: nu
     const lastExt = Math.max(...main.tasks.filter((t) => t.ext.length).map((t) => t.ts + t.dur));
     // Tasks in the window that ran extension code or no page script: a page's own script
     // task that happens to fall in the window (engadget's ads: 70 ms with or without us) is not ours.
-    extWindow = taskStats(main.tasks.filter((t) => t.ext.length || !t.page), first, readyTs !== undefined ? readyTs + 250_000 : lastExt);
+    extWindow = taskStats(
+      main.tasks.filter((t) => t.ext.length || !t.page),
+      first,
+      readyTs !== undefined ? readyTs + 250_000 : lastExt,
+    );
   }
   const row: LoadRow = {
     extWindowLongestTaskMs: extWindow ? extWindow.longestMs : null,
@@ -345,12 +414,20 @@ async function measureHover(page: Page, url: string): Promise<HoverRow | null> {
   })()`)) as number;
   const prof = PROFILE ? await startProfile(page) : null;
   await page.mouse.move(target.x, target.y, { steps: 5 });
-  const ok = await page.waitForFunction(() => !!(window as unknown as { __bench: { painted: number } }).__bench.painted, { polling: 20, timeout: 5000 }).then(
-    () => true,
-    () => false,
-  );
+  const ok = await page
+    .waitForFunction(() => !!(window as unknown as { __bench: { painted: number } }).__bench.painted, {
+      polling: 20,
+      timeout: 5000,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
   await sleep(50);
-  if (prof) console.error(`    [hover] CPU self time, moves → card painted (extension and native):\n      ${(await stopProfile(prof)).join('\n      ')}`);
+  if (prof)
+    console.error(
+      `    [hover] CPU self time, moves → card painted (extension and native):\n      ${(await stopProfile(prof)).join('\n      ')}`,
+    );
   const main = await traceMain(page, await page.tracing.stop(), url);
   if (!ok) return null;
   const b = await page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench);
@@ -374,9 +451,16 @@ async function measureHover(page: Page, url: string): Promise<HoverRow | null> {
     const from = Math.min(toTrace(dwellEnd), render?.ts ?? Infinity);
     const to = toTrace(b.painted!);
     const win = main.tasks.filter((t) => t.ts + t.dur >= from && t.ts <= to);
-    row.workDwellEndToPaintedMs = win.reduce((s, t) => s + (Math.min(t.ts + t.dur, to) - Math.max(t.ts, from)), 0) / 1000;
-    if (DEBUG) for (const t of main.tasks.filter((t) => t.dur > 3000 && t.ts + t.dur >= from - 600_000)) console.error(`    [hover] task ${(t.dur / 1000).toFixed(1)} ms at ${((t.ts - from) / 1000).toFixed(0)} from dwell end${t === render ? ' RENDER' : ''}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`);
-    row.cardRenderTaskMs = render ? render.dur / 1000 : Math.max(0, ...win.filter((t) => t.ext.length).map((t) => t.dur / 1000));
+    row.workDwellEndToPaintedMs =
+      win.reduce((s, t) => s + (Math.min(t.ts + t.dur, to) - Math.max(t.ts, from)), 0) / 1000;
+    if (DEBUG)
+      for (const t of main.tasks.filter((t) => t.dur > 3000 && t.ts + t.dur >= from - 600_000))
+        console.error(
+          `    [hover] task ${(t.dur / 1000).toFixed(1)} ms at ${((t.ts - from) / 1000).toFixed(0)} from dwell end${t === render ? ' RENDER' : ''}${t.ext.length ? ' EXT' : ''}: ${breakdown(main, t)}`,
+        );
+    row.cardRenderTaskMs = render
+      ? render.dur / 1000
+      : Math.max(0, ...win.filter((t) => t.ext.length).map((t) => t.dur / 1000));
     const moves = main.tasks.filter((t) => t.ext.length && t.ts < from);
     row.pointerLongestExtTaskMs = Math.max(0, ...moves.map((t) => t.dur / 1000));
   }
@@ -395,11 +479,20 @@ async function measureNaive(spec: PageSpec) {
   await page.addScriptTag({ content: compromiseSrc });
   await page.evaluate(() => console.timeStamp('naive-b'));
   const res = await page.evaluate(() => {
-    const nlp = (window as unknown as { nlp: (t: string) => { people(): { out(f: string): string[] }; places(): { out(f: string): string[] }; organizations(): { out(f: string): string[] } } }).nlp;
+    const nlp = (
+      window as unknown as {
+        nlp: (t: string) => {
+          people(): { out(f: string): string[] };
+          places(): { out(f: string): string[] };
+          organizations(): { out(f: string): string[] };
+        };
+      }
+    ).nlp;
     const t0 = performance.now();
     const text = document.body.innerText;
     const doc = nlp(text);
-    const n = doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
+    const n =
+      doc.people().out('array').length + doc.places().out('array').length + doc.organizations().out('array').length;
     const ms = performance.now() - t0;
     console.timeStamp('naive-c');
     return { ms, entities: n, words: text.split(/\s+/).filter(Boolean).length };
@@ -427,7 +520,12 @@ interface PageResult {
   article: boolean | null;
   with: Record<keyof LoadRow, number | null>;
   without: Record<keyof LoadRow, number | null>;
-  extra: { longestTaskMs: number | null; tasksOver50: number | null; heapMB: number | null; heapAfterGcMB: number | null };
+  extra: {
+    longestTaskMs: number | null;
+    tasksOver50: number | null;
+    heapMB: number | null;
+    heapAfterGcMB: number | null;
+  };
   hover: Record<keyof HoverRow, number | null> | null;
   runs: number;
 }
@@ -460,19 +558,34 @@ for (const spec of specs) {
   const w = medians(rowsW);
   const o = medians(rowsO);
   const diff = (x: number | null, y: number | null) => (x === null || y === null ? null : r1(x - y));
-  const extraHeap = median(rowsW.map((r, i) => (r.heapUsed !== null && rowsO[i]!.heapUsed !== null ? r.heapUsed - rowsO[i]!.heapUsed! : null)));
-  const extraHeapGc = median(rowsW.map((r, i) => (r.heapUsedAfterGc !== null && rowsO[i]!.heapUsedAfterGc !== null ? r.heapUsedAfterGc - rowsO[i]!.heapUsedAfterGc! : null)));
+  const extraHeap = median(
+    rowsW.map((r, i) => (r.heapUsed !== null && rowsO[i]!.heapUsed !== null ? r.heapUsed - rowsO[i]!.heapUsed! : null)),
+  );
+  const extraHeapGc = median(
+    rowsW.map((r, i) =>
+      r.heapUsedAfterGc !== null && rowsO[i]!.heapUsedAfterGc !== null
+        ? r.heapUsedAfterGc - rowsO[i]!.heapUsedAfterGc!
+        : null,
+    ),
+  );
   const res: PageResult = {
     id: spec.id,
     article: spec.article,
     with: w,
     without: o,
-    extra: { longestTaskMs: diff(w.longestTaskMs, o.longestTaskMs), tasksOver50: diff(w.tasksOver50, o.tasksOver50), heapMB: mb(extraHeap), heapAfterGcMB: mb(extraHeapGc) },
+    extra: {
+      longestTaskMs: diff(w.longestTaskMs, o.longestTaskMs),
+      tasksOver50: diff(w.tasksOver50, o.tasksOver50),
+      heapMB: mb(extraHeap),
+      heapAfterGcMB: mb(extraHeapGc),
+    },
     hover: hovers.length ? medians(hovers) : null,
     runs: RUNS,
   };
   results.push(res);
-  log(`  ${spec.id.padEnd(28)} ${spec.article ? 'article' : 'not an article'}  sidebar ${fmt(w.loadToSidebarMs)} ms  longest task ${fmt(w.longestTaskMs)} / ${fmt(o.longestTaskMs)} ms (ext code ${fmt(w.extLongestTaskMs)}, ext window ${fmt(w.extWindowLongestTaskMs)})  [${Math.round((Date.now() - started) / 1000)} s]`);
+  log(
+    `  ${spec.id.padEnd(28)} ${spec.article ? 'article' : 'not an article'}  sidebar ${fmt(w.loadToSidebarMs)} ms  longest task ${fmt(w.longestTaskMs)} / ${fmt(o.longestTaskMs)} ms (ext code ${fmt(w.extLongestTaskMs)}, ext window ${fmt(w.extWindowLongestTaskMs)})  [${Math.round((Date.now() - started) / 1000)} s]`,
+  );
 }
 
 if (ONLY) {
@@ -499,7 +612,15 @@ await server.close();
 
 log('bench: the engine alone in Node…');
 const engine = createEngine(index);
-const engineRows: { words: number; chars: number; ms: number; wordsPerSec: number; reps: number; kbMatchMs: number; compromiseNerMs: number }[] = [];
+const engineRows: {
+  words: number;
+  chars: number;
+  ms: number;
+  wordsPerSec: number;
+  reps: number;
+  kbMatchMs: number;
+  compromiseNerMs: number;
+}[] = [];
 const firstKeys = firstTokenKeys(index);
 {
   const warm = newsParagraphs(names, 5000, 99).join('\n\n');
@@ -529,7 +650,15 @@ const firstKeys = firstTokenKeys(index);
       findNames(text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text);
       ner.push(performance.now() - t);
     }
-    engineRows.push({ words: w, chars: text.length, ms: r1(m)!, wordsPerSec: Math.round(w / (m / 1000)), reps, kbMatchMs: r1(median(kb))!, compromiseNerMs: r1(median(ner))! });
+    engineRows.push({
+      words: w,
+      chars: text.length,
+      ms: r1(m)!,
+      wordsPerSec: Math.round(w / (m / 1000)),
+      reps,
+      kbMatchMs: r1(median(kb))!,
+      compromiseNerMs: r1(median(ner))!,
+    });
   }
 }
 
@@ -543,10 +672,17 @@ const sentinelBytes = statSync(SENTINEL).size;
 const sentinelPerPage = results.map((r) => ({ id: r.id, ms: r.with.sentinelMs }));
 const sentinelWorst = Math.max(0, ...sentinelPerPage.map((p) => p.ms ?? 0));
 /** Worst page: tasks running extension code anywhere, and on article pages every task in the extension's window. */
-const extTaskOf = (r: PageResult) => Math.max(r.with.extLongestTaskMs ?? 0, r.article ? (r.with.extWindowLongestTaskMs ?? 0) : 0);
-const extLongestWorst = results.reduce((best, r) => (extTaskOf(r) > best.ms ? { id: r.id, ms: extTaskOf(r) } : best), { id: '', ms: 0 });
+const extTaskOf = (r: PageResult) =>
+  Math.max(r.with.extLongestTaskMs ?? 0, r.article ? (r.with.extWindowLongestTaskMs ?? 0) : 0);
+const extLongestWorst = results.reduce((best, r) => (extTaskOf(r) > best.ms ? { id: r.id, ms: extTaskOf(r) } : best), {
+  id: '',
+  ms: 0,
+});
 const articleHeapWorst = Math.max(demo.extra.heapMB ?? 0, a10k.extra.heapMB ?? 0);
-const hoverWork = Math.max(demo.hover?.workDwellEndToPaintedMs ?? Infinity, a10k.hover?.workDwellEndToPaintedMs ?? Infinity);
+const hoverWork = Math.max(
+  demo.hover?.workDwellEndToPaintedMs ?? Infinity,
+  a10k.hover?.workDwellEndToPaintedMs ?? Infinity,
+);
 const demoReady = Math.max(demo.with.loadToHighlightsMs ?? Infinity, demo.with.loadToSidebarMs ?? Infinity);
 
 interface Budget {
@@ -567,15 +703,43 @@ const budget = (measure: string, limit: number, unit: string, value: number | nu
 });
 const budgets: Record<string, Budget> = {
   sentinelSize: budget('sentinel bundle size', 30, 'KB', sentinelBytes / 1024, 'sentinel.js, KB = 1024 bytes'),
-  sentinelMainThread: budget('sentinel main-thread time (worst page median)', 5, 'ms', sentinelWorst, 'compile + evaluate + callbacks of sentinel.js, from the trace'),
+  sentinelMainThread: budget(
+    'sentinel main-thread time (worst page median)',
+    5,
+    'ms',
+    sentinelWorst,
+    'compile + evaluate + callbacks of sentinel.js, from the trace',
+  ),
   // Tasks over 50 ms that ran extension code. The raw with/without difference is in the note:
   // the page's own load tasks sit near 50 ms (5-6 of them), so that count moves by ±1 between runs.
-  nonArticleExtraLongTasks: budget('non-article 50k-node page: extension tasks > 50 ms', 0, 'tasks', grid.with.extTasksOver50, `page tasks > 50 ms with / without the extension: ${grid.with.tasksOver50} / ${grid.without.tasksOver50}; longest extension task ${grid.with.extLongestTaskMs} ms`),
+  nonArticleExtraLongTasks: budget(
+    'non-article 50k-node page: extension tasks > 50 ms',
+    0,
+    'tasks',
+    grid.with.extTasksOver50,
+    `page tasks > 50 ms with / without the extension: ${grid.with.tasksOver50} / ${grid.without.tasksOver50}; longest extension task ${grid.with.extLongestTaskMs} ms`,
+  ),
   nonArticleExtraHeap: budget('non-article 50k-node page: extra JS heap', 2, 'MB', grid.extra.heapMB),
   demoReady: budget('demo article: load → highlights and sidebar', 300, 'ms', demoReady),
-  article10kFirstHighlights: budget('10k-word article: load → first highlights', 300, 'ms', a10k.with.loadToHighlightsMs),
-  article10kComplete: budget('10k-word article: load → complete sidebar (second pass shown)', 1500, 'ms', a10k.with.loadToCompleteMs),
-  extensionLongestTask: budget('longest main-thread task caused by the extension (worst page median)', 50, 'ms', extLongestWorst.ms, `worst page: ${extLongestWorst.id}; tasks running extension code, and on articles any task from the first extension script to sidebar ready + 250 ms`),
+  article10kFirstHighlights: budget(
+    '10k-word article: load → first highlights',
+    300,
+    'ms',
+    a10k.with.loadToHighlightsMs,
+  ),
+  article10kComplete: budget(
+    '10k-word article: load → complete sidebar (second pass shown)',
+    1500,
+    'ms',
+    a10k.with.loadToCompleteMs,
+  ),
+  extensionLongestTask: budget(
+    'longest main-thread task caused by the extension (worst page median)',
+    50,
+    'ms',
+    extLongestWorst.ms,
+    `worst page: ${extLongestWorst.id}; tasks running extension code, and on articles any task from the first extension script to sidebar ready + 250 ms`,
+  ),
   articleExtraHeap: budget('article page: extra JS heap (worst of demo, 10k)', 25, 'MB', articleHeapWorst),
   hoverWork: budget('hover: main-thread work from dwell end to card painted (worst of demo, 10k)', 16, 'ms', hoverWork),
 };
@@ -589,7 +753,10 @@ const corpusSummary = corpus.length
       loadToSidebarMedianMs: r1(median(corpus.map((r) => r.with.loadToSidebarMs))),
       loadToSidebarWorstMs: r1(Math.max(...corpus.map((r) => r.with.loadToSidebarMs ?? 0))),
       extLongestTaskMedianMs: r1(median(corpus.map(extTaskOf))),
-      extLongestTaskWorst: corpus.reduce((b, r) => (extTaskOf(r) > b.ms ? { id: r.id, ms: extTaskOf(r) } : b), { id: '', ms: 0 }),
+      extLongestTaskWorst: corpus.reduce((b, r) => (extTaskOf(r) > b.ms ? { id: r.id, ms: extTaskOf(r) } : b), {
+        id: '',
+        ms: 0,
+      }),
       sentinelMedianMs: r1(median(corpus.map((r) => r.with.sentinelMs))),
       sentinelWorstMs: r1(Math.max(...corpus.map((r) => r.with.sentinelMs ?? 0))),
       extraTasksOver50Sum: r1(corpus.reduce((s, r) => s + (r.extra.tasksOver50 ?? 0), 0)),
@@ -611,12 +778,21 @@ const report = {
     heapNote:
       'JSHeapUsedSize of the page renderer’s V8 isolate: the page’s main world plus the extension’s isolated world (sentinel, analyzer, Preact UI) — they share one heap. The background service worker (engine, compromise, knowledge base) runs in its own process and is not included. heapUsed is after load + 2 s; heapUsedAfterGc after a forced GC.',
   },
-  sentinel: { bytes: sentinelBytes, msByPage: Object.fromEntries(sentinelPerPage.map((p) => [p.id, p.ms])), worstMs: r1(sentinelWorst) },
+  sentinel: {
+    bytes: sentinelBytes,
+    msByPage: Object.fromEntries(sentinelPerPage.map((p) => [p.id, p.ms])),
+    worstMs: r1(sentinelWorst),
+  },
   analyzerBytes: statSync(join(EXT_DIR, 'content-scripts/analyzer.js')).size,
   pages: Object.fromEntries(results.filter((r) => !r.id.startsWith('corpus/')).map((r) => [r.id, r])),
   corpus: corpus.length ? { summary: corpusSummary, pages: corpus } : null,
   naive,
-  engine: { rows: engineRows, growth: engineRows.length >= 3 ? Math.round((engineRows[2]!.ms / engineRows[1]!.ms) * 100) / 100 : null, growthNote: 'time(100k words) / time(10k words); 10 means linear. Compromise tags at most the first 150,000 characters (MAX_NER_CHARS).' },
+  engine: {
+    rows: engineRows,
+    growth: engineRows.length >= 3 ? Math.round((engineRows[2]!.ms / engineRows[1]!.ms) * 100) / 100 : null,
+    growthNote:
+      'time(100k words) / time(10k words); 10 means linear. Compromise tags at most the first 150,000 characters (MAX_NER_CHARS).',
+  },
   budgets,
 };
 
@@ -633,36 +809,103 @@ function fmt(x: number | null | undefined, d = 1): string {
 }
 
 function printTable(): void {
-  const line = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\nBackstory benchmark — Chromium ${chromiumVersion}, ${cpus().length} CPUs, medians of ${RUNS} run(s), ${Math.round((Date.now() - started) / 1000)} s`);
-  console.log(`\nSentinel: ${sentinelBytes} bytes (${(sentinelBytes / 1024).toFixed(1)} KB); main thread worst page median ${fmt(sentinelWorst, 2)} ms; analyzer bundle ${(report.analyzerBytes / 1024).toFixed(1)} KB (loaded only on articles)`);
+  const line = (cells: string[], widths: number[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(
+    `\nBackstory benchmark — Chromium ${chromiumVersion}, ${cpus().length} CPUs, medians of ${RUNS} run(s), ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  console.log(
+    `\nSentinel: ${sentinelBytes} bytes (${(sentinelBytes / 1024).toFixed(1)} KB); main thread worst page median ${fmt(sentinelWorst, 2)} ms; analyzer bundle ${(report.analyzerBytes / 1024).toFixed(1)} KB (loaded only on articles)`,
+  );
   const W = [14, 9, 9, 11, 11, 8, 10, 8, 9, 9, 9, 9];
   console.log('\nPage load (with extension / without)');
-  console.log(line(['page', 'load→hl', 'load→sb', 'longest w', 'longest wo', 'ext task', 'ext window', '>50 w/wo', 'sentinel', 'analyzer', 'heap +MB', 'gc +MB'], W));
+  console.log(
+    line(
+      [
+        'page',
+        'load→hl',
+        'load→sb',
+        'longest w',
+        'longest wo',
+        'ext task',
+        'ext window',
+        '>50 w/wo',
+        'sentinel',
+        'analyzer',
+        'heap +MB',
+        'gc +MB',
+      ],
+      W,
+    ),
+  );
   for (const r of results.filter((r) => !r.id.startsWith('corpus/'))) {
     console.log(
       line(
-        [r.id, fmt(r.with.loadToHighlightsMs), fmt(r.with.loadToSidebarMs), fmt(r.with.longestTaskMs), fmt(r.without.longestTaskMs), fmt(r.with.extLongestTaskMs), fmt(r.with.extWindowLongestTaskMs), `${fmt(r.with.tasksOver50, 0)}/${fmt(r.without.tasksOver50, 0)}`, fmt(r.with.sentinelMs, 2), fmt(r.with.analyzerScriptMs), fmt(r.extra.heapMB, 2), fmt(r.extra.heapAfterGcMB, 2)],
+        [
+          r.id,
+          fmt(r.with.loadToHighlightsMs),
+          fmt(r.with.loadToSidebarMs),
+          fmt(r.with.longestTaskMs),
+          fmt(r.without.longestTaskMs),
+          fmt(r.with.extLongestTaskMs),
+          fmt(r.with.extWindowLongestTaskMs),
+          `${fmt(r.with.tasksOver50, 0)}/${fmt(r.without.tasksOver50, 0)}`,
+          fmt(r.with.sentinelMs, 2),
+          fmt(r.with.analyzerScriptMs),
+          fmt(r.extra.heapMB, 2),
+          fmt(r.extra.heapAfterGcMB, 2),
+        ],
         W,
       ),
     );
   }
-  console.log('\nHover (ms): dwell end → card in DOM / next frame / painted; card render task; work dwell end → painted');
+  console.log(
+    '\nHover (ms): dwell end → card in DOM / next frame / painted; card render task; work dwell end → painted',
+  );
   for (const r of results.filter((r) => r.hover)) {
     const h = r.hover!;
-    console.log(`  ${r.id.padEnd(12)} ${fmt(h.dwellEndToCardMs)} / ${fmt(h.dwellEndToRafMs)} / ${fmt(h.dwellEndToPaintedMs)}; render task ${fmt(h.cardRenderTaskMs)}; work ${fmt(h.workDwellEndToPaintedMs)}; longest pointer-move ext task ${fmt(h.pointerLongestExtTaskMs)}`);
+    console.log(
+      `  ${r.id.padEnd(12)} ${fmt(h.dwellEndToCardMs)} / ${fmt(h.dwellEndToRafMs)} / ${fmt(h.dwellEndToPaintedMs)}; render task ${fmt(h.cardRenderTaskMs)}; work ${fmt(h.workDwellEndToPaintedMs)}; longest pointer-move ext task ${fmt(h.pointerLongestExtTaskMs)}`,
+    );
   }
-  console.log('\nNaive anchor (full compromise in the page, no extension): evaluate bundle task / nlp()+people/places/orgs task');
-  for (const [id, n] of Object.entries(naive)) console.log(`  ${id.padEnd(12)} ${fmt(n.words, 0)} words: eval ${fmt(n.evalTaskMs)} ms, nlp task ${fmt(n.nlpTaskMs)} ms (in page ${fmt(n.nlpInPageMs)} ms)`);
+  console.log(
+    '\nNaive anchor (full compromise in the page, no extension): evaluate bundle task / nlp()+people/places/orgs task',
+  );
+  for (const [id, n] of Object.entries(naive))
+    console.log(
+      `  ${id.padEnd(12)} ${fmt(n.words, 0)} words: eval ${fmt(n.evalTaskMs)} ms, nlp task ${fmt(n.nlpTaskMs)} ms (in page ${fmt(n.nlpInPageMs)} ms)`,
+    );
   console.log('\nEngine alone (Node)');
-  for (const e of engineRows) console.log(`  ${String(e.words).padStart(7)} words  ${fmt(e.ms).padStart(8)} ms  ${String(e.wordsPerSec).padStart(8)} words/s   (KB match ${fmt(e.kbMatchMs)} ms, compromise NER ${fmt(e.compromiseNerMs)} ms)`);
+  for (const e of engineRows)
+    console.log(
+      `  ${String(e.words).padStart(7)} words  ${fmt(e.ms).padStart(8)} ms  ${String(e.wordsPerSec).padStart(8)} words/s   (KB match ${fmt(e.kbMatchMs)} ms, compromise NER ${fmt(e.compromiseNerMs)} ms)`,
+    );
   console.log(`  growth 10k → 100k words: ×${fmt(report.engine.growth, 2)} time (×10 = linear)`);
   if (corpusSummary) {
-    console.log(`\nCorpus: ${corpusSummary.pages} saved pages measured (${corpusSkipped} skipped: over --corpus-seconds ${CORPUS_SECONDS}), ${corpusSummary.articles} gated as articles`);
+    console.log(
+      `\nCorpus: ${corpusSummary.pages} saved pages measured (${corpusSkipped} skipped: over --corpus-seconds ${CORPUS_SECONDS}), ${corpusSummary.articles} gated as articles`,
+    );
     const CW = [30, 8, 9, 11, 11, 8, 9];
     console.log(line(['page', 'article', 'load→sb', 'longest w', 'longest wo', 'ext task', 'sentinel'], CW));
-    for (const r of corpus) console.log(line([r.id.replace('corpus/', ''), r.article ? 'yes' : 'no', fmt(r.with.loadToSidebarMs), fmt(r.with.longestTaskMs), fmt(r.without.longestTaskMs), fmt(extTaskOf(r)), fmt(r.with.sentinelMs, 2)], CW));
+    for (const r of corpus)
+      console.log(
+        line(
+          [
+            r.id.replace('corpus/', ''),
+            r.article ? 'yes' : 'no',
+            fmt(r.with.loadToSidebarMs),
+            fmt(r.with.longestTaskMs),
+            fmt(r.without.longestTaskMs),
+            fmt(extTaskOf(r)),
+            fmt(r.with.sentinelMs, 2),
+          ],
+          CW,
+        ),
+      );
   }
   console.log('\nBudgets (QUALITY.md §2)');
-  for (const b of Object.values(budgets)) console.log(`  ${b.met ? 'met   ' : 'MISSED'}  ${b.measure}: ${fmt(b.value, 1)} ${b.unit} (limit ${b.limit} ${b.unit})${b.note ? ` — ${b.note}` : ''}`);
+  for (const b of Object.values(budgets))
+    console.log(
+      `  ${b.met ? 'met   ' : 'MISSED'}  ${b.measure}: ${fmt(b.value, 1)} ${b.unit} (limit ${b.limit} ${b.unit})${b.note ? ` — ${b.note}` : ''}`,
+    );
 }

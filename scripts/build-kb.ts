@@ -24,4 +24,6 @@ const out = join(ROOT, 'generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'kb-packs.json'), JSON.stringify({ packs }));
 writeFileSync(join(out, 'kb-index.json'), JSON.stringify(merged.index));
-console.log(`build-kb: ${packs.length} packs, ${merged.entries.size} entries, ${Object.keys(merged.index.aliases).length} alias keys`);
+console.log(
+  `build-kb: ${packs.length} packs, ${merged.entries.size} entries, ${Object.keys(merged.index.aliases).length} alias keys`,
+);

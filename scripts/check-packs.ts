@@ -15,6 +15,9 @@ const problems = checkPacks(
 );
 const shown = allowDangling ? problems.filter((p) => !p.startsWith('dangling')) : problems;
 for (const p of shown) console.log(p);
-const count = folders.reduce((n, f) => n + f.entryFiles.reduce((m, e) => m + (Array.isArray(e.json) ? e.json.length : 0), 0), 0);
+const count = folders.reduce(
+  (n, f) => n + f.entryFiles.reduce((m, e) => m + (Array.isArray(e.json) ? e.json.length : 0), 0),
+  0,
+);
 console.log(`${folders.length} packs, ${count} entries, ${shown.length} problems`);
 process.exit(shown.length ? 1 : 0);

@@ -75,7 +75,8 @@ async function checkPage(page: Page, url: string): Promise<Omit<Row, 'name'>> {
     const read = await readSidebar(page).catch(() => null);
     entities = read?.entities.length ?? 0;
     status = done && read?.count ? 'analysed' : 'empty';
-    if (status === 'empty') note = (read?.status || 'no answer within the time limit').replace(/\s+/g, ' ').slice(0, 120);
+    if (status === 'empty')
+      note = (read?.status || 'no answer within the time limit').replace(/\s+/g, ' ').slice(0, 120);
   }
   const ms = Date.now() - t0;
   await new Promise((r) => setTimeout(r, 300));
@@ -96,7 +97,9 @@ async function main(): Promise<number> {
     console.error(`corpus-check: Chromium is not installed. ${findBrowser('chromium').install}`);
     return 2;
   }
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const server = await serve([CORPUS]);
   const launched = await launchWithExtension('chromium', EXTENSION, { headless: true, windowSize: [1400, 900] });
   const rows: Row[] = [];
@@ -106,13 +109,16 @@ async function main(): Promise<number> {
       await page.setRequestInterception(true);
       page.on('request', (req) => {
         const u = req.url();
-        if (u.startsWith(server.url) || u.startsWith('data:') || u.startsWith('blob:')) void req.continue().catch(() => undefined);
+        if (u.startsWith(server.url) || u.startsWith('data:') || u.startsWith('blob:'))
+          void req.continue().catch(() => undefined);
         else void req.abort('blockedbyclient').catch(() => undefined);
       });
       const row = { name, ...(await checkPage(page, `${server.url}/${encodeURIComponent(name)}`)) };
       rows.push(row);
       const err = row.errors.length ? `${row.errors.length} (${row.ours.length} ours)` : '0';
-      console.log(`${name.padEnd(28)} ${row.status.padEnd(9)} ${String(row.entities).padStart(4)} entities ${String(row.ms).padStart(6)} ms  errors: ${err}`);
+      console.log(
+        `${name.padEnd(28)} ${row.status.padEnd(9)} ${String(row.entities).padStart(4)} entities ${String(row.ms).padStart(6)} ms  errors: ${err}`,
+      );
       if (row.note) console.log(`    ${row.note}`);
       for (const e of row.ours) console.log(`    ours: ${e}`);
       await page.close().catch(() => undefined);
@@ -126,7 +132,9 @@ async function main(): Promise<number> {
   const empty = rows.filter((r) => r.status === 'empty').length;
   const ours = rows.reduce((n, r) => n + r.ours.length, 0);
   const pageErrors = rows.reduce((n, r) => n + r.errors.length - r.ours.length, 0);
-  console.log(`\n${rows.length} pages: ${analysed} analysed, ${skipped} skipped (not an article), ${empty} opened with no entities listed; ${pageErrors} uncaught errors from the pages themselves, ${ours} caused by the extension.`);
+  console.log(
+    `\n${rows.length} pages: ${analysed} analysed, ${skipped} skipped (not an article), ${empty} opened with no entities listed; ${pageErrors} uncaught errors from the pages themselves, ${ours} caused by the extension.`,
+  );
   return ours > 0 ? 1 : 0;
 }
 

@@ -108,7 +108,8 @@ const countries: WC[] = require('world-countries');
 // ---------------------------------------------------------------- sources
 const SRC_MLEDOZE = 'https://github.com/mledoze/countries';
 const ASOF_MLEDOZE = '2025-06';
-const SRC_POP = 'https://github.com/AdiVip1516/World-Population-EDA/blob/67f6615b1a28f855c206cd34df595908cd6d361f/world_population.csv';
+const SRC_POP =
+  'https://github.com/AdiVip1516/World-Population-EDA/blob/67f6615b1a28f855c206cd34df595908cd6d361f/world_population.csv';
 const SRC_EU = 'https://europa.eu/european-union/about-eu/countries_en?country=ES';
 const SRC_NATO = 'https://askvity.info/nato-membership/who-is-in-nato-in-2024';
 const SRC_ASEAN = 'https://ianslive.in/timor-leste-becomes-11th-member-of-asean--20251026134029';
@@ -117,9 +118,23 @@ export const SRC_AU = 'https://vi0.me/wiki/African_Union?lang=simple';
 
 // ---------------------------------------------------------------- skip list
 const FIXED_SKIP = [
-  'china', 'russia', 'kazakhstan', 'kyrgyzstan', 'tajikistan', 'turkmenistan', 'uzbekistan',
-  'afghanistan', 'pakistan', 'iran', 'mongolia', 'ukraine', 'belarus', 'armenia', 'azerbaijan',
-  'india', 'taiwan',
+  'china',
+  'russia',
+  'kazakhstan',
+  'kyrgyzstan',
+  'tajikistan',
+  'turkmenistan',
+  'uzbekistan',
+  'afghanistan',
+  'pakistan',
+  'iran',
+  'mongolia',
+  'ukraine',
+  'belarus',
+  'armenia',
+  'azerbaijan',
+  'india',
+  'taiwan',
 ];
 function skipIds(): Set<string> {
   const s = new Set(FIXED_SKIP);
@@ -153,32 +168,93 @@ const POPULATION_OTHER: Record<string, { value: number; year: string; source: st
   XK: {
     value: 1586659,
     year: '2024',
-    source: 'https://naslovi.net/2024-12-19/slobodna-evropa/na-kosovu-1-58-miliona-registrovanih-stanovnika-za-sever-uradjena-procena/38582606',
+    source:
+      'https://naslovi.net/2024-12-19/slobodna-evropa/na-kosovu-1-58-miliona-registrovanih-stanovnika-za-sever-uradjena-procena/38582606',
     note: '2024 census, final results (registered residents); with an estimate for the largely boycotting Serb-majority north the total is 1,602,515',
   },
 };
 
 // ---------------------------------------------------------------- memberships
 const EU: Record<string, string> = {
-  BE: '1958-01-01', FR: '1958-01-01', DE: '1958-01-01', IT: '1958-01-01', LU: '1958-01-01', NL: '1958-01-01',
-  DK: '1973-01-01', IE: '1973-01-01', GR: '1981-01-01', PT: '1986-01-01', ES: '1986-01-01',
-  AT: '1995-01-01', FI: '1995-01-01', SE: '1995-01-01',
-  CY: '2004-05-01', CZ: '2004-05-01', EE: '2004-05-01', HU: '2004-05-01', LV: '2004-05-01', LT: '2004-05-01',
-  MT: '2004-05-01', PL: '2004-05-01', SK: '2004-05-01', SI: '2004-05-01',
-  BG: '2007-01-01', RO: '2007-01-01', HR: '2013-07-01',
+  BE: '1958-01-01',
+  FR: '1958-01-01',
+  DE: '1958-01-01',
+  IT: '1958-01-01',
+  LU: '1958-01-01',
+  NL: '1958-01-01',
+  DK: '1973-01-01',
+  IE: '1973-01-01',
+  GR: '1981-01-01',
+  PT: '1986-01-01',
+  ES: '1986-01-01',
+  AT: '1995-01-01',
+  FI: '1995-01-01',
+  SE: '1995-01-01',
+  CY: '2004-05-01',
+  CZ: '2004-05-01',
+  EE: '2004-05-01',
+  HU: '2004-05-01',
+  LV: '2004-05-01',
+  LT: '2004-05-01',
+  MT: '2004-05-01',
+  PL: '2004-05-01',
+  SK: '2004-05-01',
+  SI: '2004-05-01',
+  BG: '2007-01-01',
+  RO: '2007-01-01',
+  HR: '2013-07-01',
 };
 const NATO: Record<string, string> = {
-  BE: '1949', CA: '1949', DK: '1949', FR: '1949', IS: '1949', IT: '1949', LU: '1949', NL: '1949', NO: '1949',
-  PT: '1949', GB: '1949', US: '1949', GR: '1952', TR: '1952', DE: '1955', ES: '1982', CZ: '1999', HU: '1999',
-  PL: '1999', BG: '2004', EE: '2004', LV: '2004', LT: '2004', RO: '2004', SK: '2004', SI: '2004',
-  AL: '2009', HR: '2009', ME: '2017', MK: '2020', FI: '2023', SE: '2024',
+  BE: '1949',
+  CA: '1949',
+  DK: '1949',
+  FR: '1949',
+  IS: '1949',
+  IT: '1949',
+  LU: '1949',
+  NL: '1949',
+  NO: '1949',
+  PT: '1949',
+  GB: '1949',
+  US: '1949',
+  GR: '1952',
+  TR: '1952',
+  DE: '1955',
+  ES: '1982',
+  CZ: '1999',
+  HU: '1999',
+  PL: '1999',
+  BG: '2004',
+  EE: '2004',
+  LV: '2004',
+  LT: '2004',
+  RO: '2004',
+  SK: '2004',
+  SI: '2004',
+  AL: '2009',
+  HR: '2009',
+  ME: '2017',
+  MK: '2020',
+  FI: '2023',
+  SE: '2024',
 };
 const ASEAN: Record<string, string> = {
-  ID: '1967', MY: '1967', PH: '1967', SG: '1967', TH: '1967', BN: '1984', VN: '1995', LA: '1997', MM: '1997',
-  KH: '1999', TL: '2025-10-26',
+  ID: '1967',
+  MY: '1967',
+  PH: '1967',
+  SG: '1967',
+  TH: '1967',
+  BN: '1984',
+  VN: '1995',
+  LA: '1997',
+  MM: '1997',
+  KH: '1999',
+  TL: '2025-10-26',
 };
 const AU = new Set(
-  'DZ AO BJ BW BF BI CM CV CF TD KM CD CG DJ EG GQ ER SZ ET GA GM GH GN GW CI KE LS LR LY MG MW ML MR MU MA MZ NA NE NG RW ST SN SC SL SO ZA SS SD TZ TG TN UG ZM ZW'.split(' '),
+  'DZ AO BJ BW BF BI CM CV CF TD KM CD CG DJ EG GQ ER SZ ET GA GM GH GN GW CI KE LS LR LY MG MW ML MR MU MA MZ NA NE NG RW ST SN SC SL SO ZA SS SD TZ TG TN UG ZM ZW'.split(
+    ' ',
+  ),
 );
 const UN_OBSERVERS = new Set(['VA', 'PS']);
 
@@ -278,10 +354,34 @@ const EXTRA_ALIASES: Record<string, string[]> = {
 /** Alternative spellings from the package that are ordinary words, other senses or too vague. */
 const ALIAS_BLOCK = new Set(
   [
-    'Saudi', 'Thai', 'Prathet', 'Togolese', 'Timor', 'Portuguesa', 'Emirates', 'the Abode of Peace',
-    'Mann', 'Guiana', 'Suisse', 'Dominique', 'weSwatini', 'Swatini', 'Virgin Islands', 'The Bermudas',
-    'Holy See (Vatican City State)', 'Land Curaçao', 'Country of Curaçao', 'Sahrawi Arab Democratic Republic',
-    'Republic of China', 'Island', 'Lao', 'Mexicanos', 'Macedonia', 'Nippon', 'Nihon', 'Viti',
+    'Saudi',
+    'Thai',
+    'Prathet',
+    'Togolese',
+    'Timor',
+    'Portuguesa',
+    'Emirates',
+    'the Abode of Peace',
+    'Mann',
+    'Guiana',
+    'Suisse',
+    'Dominique',
+    'weSwatini',
+    'Swatini',
+    'Virgin Islands',
+    'The Bermudas',
+    'Holy See (Vatican City State)',
+    'Land Curaçao',
+    'Country of Curaçao',
+    'Sahrawi Arab Democratic Republic',
+    'Republic of China',
+    'Island',
+    'Lao',
+    'Mexicanos',
+    'Macedonia',
+    'Nippon',
+    'Nihon',
+    'Viti',
   ].map((s) => s.toLowerCase()),
 );
 function latinOnly(s: string): boolean {
@@ -290,7 +390,10 @@ function latinOnly(s: string): boolean {
 }
 function aliasesFor(c: WC, name: string): string[] {
   const demonyms = new Set(
-    Object.values(c.demonyms ?? {}).flatMap((d) => [d.f, d.m]).filter(Boolean).map((d) => d.toLowerCase()),
+    Object.values(c.demonyms ?? {})
+      .flatMap((d) => [d.f, d.m])
+      .filter(Boolean)
+      .map((d) => d.toLowerCase()),
   );
   const out: string[] = [];
   const seen = new Set([name.toLowerCase()]);
@@ -318,7 +421,10 @@ function aliasesFor(c: WC, name: string): string[] {
 
 // ---------------------------------------------------------------- cues for names that are also words or other senses
 const CUES: Record<string, { cues: string[]; prior?: number }> = {
-  GE: { cues: ['tbilisi', 'caucasus', 'georgian dream', 'south ossetia', 'abkhazia', 'batumi', 'kobakhidze', 'black sea'], prior: 0.5 },
+  GE: {
+    cues: ['tbilisi', 'caucasus', 'georgian dream', 'south ossetia', 'abkhazia', 'batumi', 'kobakhidze', 'black sea'],
+    prior: 0.5,
+  },
   TD: { cues: ["n'djamena", 'ndjamena', 'sahel', 'chadian', 'lake chad', 'darfur'] },
   JO: { cues: ['amman', 'jordanian', 'hashemite', 'king abdullah', 'west bank', 'jordan river', 'aqaba'] },
   NE: { cues: ['niamey', 'sahel', 'nigerien', 'tchiani', 'junta'] },
@@ -409,8 +515,10 @@ const SRC_LEADERS_G20 =
   'https://github.com/open-data-archive/world-leaders-current/blob/134caa0a6ee0647043780f11920005961f8b55d5/data/by-region/g20/leaders.csv';
 const SRC_LEADERS_ASEAN =
   'https://github.com/open-data-archive/world-leaders-current/blob/134caa0a6ee0647043780f11920005961f8b55d5/data/by-region/asean/leaders.csv';
-const SRC_LEADERS_WD = 'https://github.com/tohsiying/country_capital_game/blob/81cd5bd705eeaccfb79a48a65e4286a4f5bebb7d/leaders_197.json';
-const SRC_LEADERS_WP = 'https://github.com/cassidywaldrip/nio_keywords/blob/032583639fd27fce7329e0b728b064cb22d07a57/heads_of_state.csv';
+const SRC_LEADERS_WD =
+  'https://github.com/tohsiying/country_capital_game/blob/81cd5bd705eeaccfb79a48a65e4286a4f5bebb7d/leaders_197.json';
+const SRC_LEADERS_WP =
+  'https://github.com/cassidywaldrip/nio_keywords/blob/032583639fd27fce7329e0b728b064cb22d07a57/heads_of_state.csv';
 const ASOF_LEADERS_A = '2026-04';
 const ASOF_LEADERS_B = '2025-08-11';
 
@@ -430,30 +538,74 @@ interface Leaders {
 /** Table A (ASEAN + G20), only the rows for countries generated here. */
 const LEADERS_A: Record<string, Leaders> = {
   BN: { both: { v: 'Sultan and Prime Minister Hassanal Bolkiah', since: '1984-01-01' }, src: 'asean' },
-  KH: { hos: { v: 'King Norodom Sihamoni', since: '2004-10-29' }, hog: { v: 'Prime Minister Hun Manet', since: '2023-08-22' }, src: 'asean' },
+  KH: {
+    hos: { v: 'King Norodom Sihamoni', since: '2004-10-29' },
+    hog: { v: 'Prime Minister Hun Manet', since: '2023-08-22' },
+    src: 'asean',
+  },
   ID: { both: { v: 'President Prabowo Subianto', since: '2024-10-20' }, src: 'asean' },
-  LA: { hos: { v: 'President Thongloun Sisoulith', since: '2021-03-22' }, hog: { v: 'Prime Minister Sonexay Siphandone', since: '2022-12-30' }, src: 'asean' },
+  LA: {
+    hos: { v: 'President Thongloun Sisoulith', since: '2021-03-22' },
+    hog: { v: 'Prime Minister Sonexay Siphandone', since: '2022-12-30' },
+    src: 'asean',
+  },
   MY: { hog: { v: 'Prime Minister Anwar Ibrahim', since: '2022-11-24' }, src: 'asean' },
   MM: { hos: { v: 'President Min Aung Hlaing', since: '2026-04-10' }, src: 'asean' },
   PH: { both: { v: 'President Bongbong Marcos', since: '2022-06-30' }, src: 'asean' },
-  SG: { hos: { v: 'President Tharman Shanmugaratnam', since: '2023-09-14' }, hog: { v: 'Prime Minister Lawrence Wong', since: '2024-05-15' }, src: 'asean' },
-  TH: { hos: { v: 'King Vajiralongkorn', since: '2016-10-13' }, hog: { v: 'Prime Minister Anutin Charnvirakul', since: '2025-09-07' }, src: 'asean' },
-  VN: { hos: { v: 'President Tô Lâm', since: '2026-04-07' }, hog: { v: 'Prime Minister Lê Minh Hưng', since: '2026-04-07' }, src: 'asean' },
+  SG: {
+    hos: { v: 'President Tharman Shanmugaratnam', since: '2023-09-14' },
+    hog: { v: 'Prime Minister Lawrence Wong', since: '2024-05-15' },
+    src: 'asean',
+  },
+  TH: {
+    hos: { v: 'King Vajiralongkorn', since: '2016-10-13' },
+    hog: { v: 'Prime Minister Anutin Charnvirakul', since: '2025-09-07' },
+    src: 'asean',
+  },
+  VN: {
+    hos: { v: 'President Tô Lâm', since: '2026-04-07' },
+    hog: { v: 'Prime Minister Lê Minh Hưng', since: '2026-04-07' },
+    src: 'asean',
+  },
   AR: { both: { v: 'President Javier Milei', since: '2023-12-10' }, src: 'g20' },
-  AU: { hos: { v: 'King Charles III', since: '2022-09-08' }, hog: { v: 'Prime Minister Anthony Albanese', since: '2022-05-23' }, src: 'g20' },
+  AU: {
+    hos: { v: 'King Charles III', since: '2022-09-08' },
+    hog: { v: 'Prime Minister Anthony Albanese', since: '2022-05-23' },
+    src: 'g20',
+  },
   BR: { both: { v: 'President Luiz Inácio Lula da Silva', since: '2023-01-01' }, src: 'g20' },
   CA: { hos: { v: 'King Charles III', since: '2022-09-08' }, hog: { v: 'Prime Minister Mark Carney' }, src: 'g20' },
-  FR: { hos: { v: 'President Emmanuel Macron', since: '2017-05-14' }, hog: { v: 'Prime Minister Sébastien Lecornu', since: '2025-09-09' }, src: 'g20' },
-  DE: { hos: { v: 'President Frank-Walter Steinmeier', since: '2017-03-19' }, hog: { v: 'Chancellor Friedrich Merz', since: '2025-05-06' }, src: 'g20' },
-  IT: { hos: { v: 'President Sergio Mattarella', since: '2015-02-03' }, hog: { v: 'Prime Minister Giorgia Meloni', since: '2022-10-22' }, src: 'g20' },
-  JP: { hos: { v: 'Emperor Naruhito', since: '2019-05-01' }, hog: { v: 'Prime Minister Sanae Takaichi', since: '2025-10-21' }, src: 'g20' },
+  FR: {
+    hos: { v: 'President Emmanuel Macron', since: '2017-05-14' },
+    hog: { v: 'Prime Minister Sébastien Lecornu', since: '2025-09-09' },
+    src: 'g20',
+  },
+  DE: {
+    hos: { v: 'President Frank-Walter Steinmeier', since: '2017-03-19' },
+    hog: { v: 'Chancellor Friedrich Merz', since: '2025-05-06' },
+    src: 'g20',
+  },
+  IT: {
+    hos: { v: 'President Sergio Mattarella', since: '2015-02-03' },
+    hog: { v: 'Prime Minister Giorgia Meloni', since: '2022-10-22' },
+    src: 'g20',
+  },
+  JP: {
+    hos: { v: 'Emperor Naruhito', since: '2019-05-01' },
+    hog: { v: 'Prime Minister Sanae Takaichi', since: '2025-10-21' },
+    src: 'g20',
+  },
   MX: { both: { v: 'President Claudia Sheinbaum', since: '2024-10-01' }, src: 'g20' },
   // The table also names Mohammed bin Salman as King, which is wrong (table B: King Salman); only his premiership is used.
   SA: { hog: { v: 'Prime Minister Mohammed bin Salman', since: '2022-09-27' }, src: 'g20' },
   ZA: { both: { v: 'President Cyril Ramaphosa', since: '2018-02-15' }, src: 'g20' },
   KR: { both: { v: 'President Lee Jae Myung', since: '2025-06-04' }, src: 'g20' },
   TR: { both: { v: 'President Recep Tayyip Erdoğan', since: '2014-08-28' }, src: 'g20' },
-  GB: { hos: { v: 'King Charles III', since: '2022-09-08' }, hog: { v: 'Prime Minister Keir Starmer', since: '2024-07-05' }, src: 'g20' },
+  GB: {
+    hos: { v: 'King Charles III', since: '2022-09-08' },
+    hog: { v: 'Prime Minister Keir Starmer', since: '2024-07-05' },
+    src: 'g20',
+  },
   US: { both: { v: 'President Donald Trump', since: '2025-01-20' }, src: 'g20' },
 };
 /** Table B: [head of state, head of government], each only where both lists name the same person; "=" = the same person holds both. */
@@ -472,7 +624,10 @@ const LEADERS_B: Record<string, [string | null, string | null]> = {
   BZ: ['King Charles III', 'Prime Minister Johnny Briceño'],
   BJ: ['President Patrice Talon', '='],
   BT: ['King Jigme Khesar Namgyel Wangchuck', 'Prime Minister Tshering Tobgay'],
-  BA: ['Presidency members Denis Bećirović, Željka Cvijanović and Željko Komšić', 'Chair of the Council of Ministers Borjana Krišto'],
+  BA: [
+    'Presidency members Denis Bećirović, Željka Cvijanović and Željko Komšić',
+    'Chair of the Council of Ministers Borjana Krišto',
+  ],
   BW: ['President Duma Boko', null],
   BF: ['President Ibrahim Traoré', null],
   CM: ['President Paul Biya', 'Prime Minister Joseph Ngute'],
@@ -682,7 +837,8 @@ function build(): Entry[] {
     return `${start ? 'The' : 'the'} ${n}`;
   };
   // Kosovo's code in the package's border lists is UNK.
-  const byBorderCode = (code: string) => byCca3.get(code) ?? (code === 'UNK' ? countries.find((c) => c.cca2 === 'XK') : undefined);
+  const byBorderCode = (code: string) =>
+    byCca3.get(code) ?? (code === 'UNK' ? countries.find((c) => c.cca2 === 'XK') : undefined);
 
   const entries: Entry[] = [];
   for (const c of countries) {
@@ -715,7 +871,9 @@ function build(): Entry[] {
         asOf: ASOF_MLEDOZE,
         source: SRC_MLEDOZE,
         ...(c.cca2 === 'PS' ? { note: 'administrative seat; Palestine claims East Jerusalem as its capital' } : {}),
-        ...(c.cca2 === 'MS' ? { note: 'the World Population Dataset (see population source) gives Brades instead' } : {}),
+        ...(c.cca2 === 'MS'
+          ? { note: 'the World Population Dataset (see population source) gives Brades instead' }
+          : {}),
       });
     }
     if (c.area > 0) facts.push({ label: 'Area', value: c.area, unit: 'km²', asOf: ASOF_MLEDOZE, source: SRC_MLEDOZE });
@@ -729,13 +887,42 @@ function build(): Entry[] {
         note: popYear === '2022' ? '2022 estimate from the World Population Dataset' : popOther!.note,
       });
     }
-    if (EU[c.cca2]) facts.push({ label: 'Joined the European Union', value: EU[c.cca2]!, asOf: EU[c.cca2]!, source: SRC_EU, note: c.cca2 === 'DE' ? 'as West Germany; the former East German states joined with reunification in 1990' : undefined });
-    if (NATO[c.cca2]) facts.push({ label: 'Joined NATO', value: NATO[c.cca2]!, asOf: NATO[c.cca2]!, source: SRC_NATO, note: NATO[c.cca2] === '1949' ? 'founding member' : undefined });
-    if (ASEAN[c.cca2]) facts.push({ label: 'Joined ASEAN', value: ASEAN[c.cca2]!, asOf: ASEAN[c.cca2]!, source: SRC_ASEAN, note: ASEAN[c.cca2] === '1967' ? 'founding member' : undefined });
+    if (EU[c.cca2])
+      facts.push({
+        label: 'Joined the European Union',
+        value: EU[c.cca2]!,
+        asOf: EU[c.cca2]!,
+        source: SRC_EU,
+        note:
+          c.cca2 === 'DE'
+            ? 'as West Germany; the former East German states joined with reunification in 1990'
+            : undefined,
+      });
+    if (NATO[c.cca2])
+      facts.push({
+        label: 'Joined NATO',
+        value: NATO[c.cca2]!,
+        asOf: NATO[c.cca2]!,
+        source: SRC_NATO,
+        note: NATO[c.cca2] === '1949' ? 'founding member' : undefined,
+      });
+    if (ASEAN[c.cca2])
+      facts.push({
+        label: 'Joined ASEAN',
+        value: ASEAN[c.cca2]!,
+        asOf: ASEAN[c.cca2]!,
+        source: SRC_ASEAN,
+        note: ASEAN[c.cca2] === '1967' ? 'founding member' : undefined,
+      });
     const lead = leadersOf(c.cca2);
     for (const f of [lead.both, lead.hos, lead.hog]) if (f) facts.push(f);
     if (facts.length < 6 && c.region) {
-      facts.push({ label: 'Region', value: c.subregion ? `${c.subregion} (${c.region})` : c.region, asOf: ASOF_MLEDOZE, source: SRC_MLEDOZE });
+      facts.push({
+        label: 'Region',
+        value: c.subregion ? `${c.subregion} (${c.region})` : c.region,
+        asOf: ASOF_MLEDOZE,
+        source: SRC_MLEDOZE,
+      });
     }
     for (const f of facts) if (f.note === undefined) delete f.note;
 
@@ -757,12 +944,17 @@ function build(): Entry[] {
     const kind = sovereign ? 'Country' : terr ? 'Territory' : 'Territory';
     let description = `${kind} in ${where}`;
     if (terr) description = `${terr.relation[0]!.toUpperCase()}${terr.relation.slice(1)} ${terr.name} in ${where}`;
-    if (c.cca2 === 'XK') description = 'Partially recognised state in Southeast Europe that declared independence from Serbia in 2008';
-    if (c.cca2 === 'EH') description = 'Disputed territory in North Africa, largely controlled by Morocco and claimed by the Sahrawi Republic';
+    if (c.cca2 === 'XK')
+      description = 'Partially recognised state in Southeast Europe that declared independence from Serbia in 2008';
+    if (c.cca2 === 'EH')
+      description =
+        'Disputed territory in North Africa, largely controlled by Morocco and claimed by the Sahrawi Republic';
     if (c.cca2 === 'PS') description = 'UN observer state in Western Asia comprising the West Bank and the Gaza Strip';
     if (c.cca2 === 'VA') description = 'City-state enclave in Rome, seat of the Holy See and the Catholic Church';
-    if (c.cca2 === 'GE') description = 'Country in the South Caucasus on the Black Sea, formerly part of the Soviet Union';
-    if (capital.length && !['VA'].includes(c.cca2)) description += `; ${sovereign ? (capital.length > 1 ? 'capitals' : 'capital') : capital.length > 1 ? 'main towns' : 'main town'} ${listWords(capital)}`;
+    if (c.cca2 === 'GE')
+      description = 'Country in the South Caucasus on the Black Sea, formerly part of the Soviet Union';
+    if (capital.length && !['VA'].includes(c.cca2))
+      description += `; ${sovereign ? (capital.length > 1 ? 'capitals' : 'capital') : capital.length > 1 ? 'main towns' : 'main town'} ${listWords(capital)}`;
     if (description.length > 199) description = description.slice(0, 196) + '...';
 
     // ---- summary
@@ -782,7 +974,9 @@ function build(): Entry[] {
     } else if (terr) {
       const what = terr.relation.replace(/ of$| with$/, '');
       const article = terr.relation.startsWith('in ') ? '' : /^[aeiou]/i.test(what) ? 'an ' : 'a ';
-      s.push(`${Name} is ${article}${what} ${terr.relation.endsWith('with') ? 'with' : 'of'} ${terr.name}, located in ${where}${cap ? `; its chief ${capital.length > 1 ? 'towns are' : 'town is'} ${cap}` : ''}.`);
+      s.push(
+        `${Name} is ${article}${what} ${terr.relation.endsWith('with') ? 'with' : 'of'} ${terr.name}, located in ${where}${cap ? `; its chief ${capital.length > 1 ? 'towns are' : 'town is'} ${cap}` : ''}.`,
+      );
     } else {
       s.push(`${Name} is a non-sovereign territory in ${where}${cap ? ` whose main town is ${cap}` : ''}.`);
     }
@@ -808,8 +1002,52 @@ function build(): Entry[] {
           `On land it borders ${listWords(neighbourNames)}.`,
         ]),
       );
-    } else if (SEA_ISLAND.has(c.subregion) || c.region === 'Oceania' || ['IS', 'JP', 'PH', 'SG', 'LK', 'MV', 'MT', 'CY', 'BH', 'MG', 'MU', 'SC', 'CV', 'KM', 'ST', 'NZ', 'AU', 'GB', 'IE', 'TW', 'FO', 'GL', 'IM', 'JE', 'GG', 'BM', 'FK', 'SH', 'CX', 'CC', 'RE', 'YT', 'IO', 'GS'].includes(c.cca2)) {
-      s.push(pick(id, 'island', ['It has no land border with another country.', 'It is surrounded by sea and has no land neighbours.']));
+    } else if (
+      SEA_ISLAND.has(c.subregion) ||
+      c.region === 'Oceania' ||
+      [
+        'IS',
+        'JP',
+        'PH',
+        'SG',
+        'LK',
+        'MV',
+        'MT',
+        'CY',
+        'BH',
+        'MG',
+        'MU',
+        'SC',
+        'CV',
+        'KM',
+        'ST',
+        'NZ',
+        'AU',
+        'GB',
+        'IE',
+        'TW',
+        'FO',
+        'GL',
+        'IM',
+        'JE',
+        'GG',
+        'BM',
+        'FK',
+        'SH',
+        'CX',
+        'CC',
+        'RE',
+        'YT',
+        'IO',
+        'GS',
+      ].includes(c.cca2)
+    ) {
+      s.push(
+        pick(id, 'island', [
+          'It has no land border with another country.',
+          'It is surrounded by sea and has no land neighbours.',
+        ]),
+      );
     }
     if (c.landlocked) s.push(pick(id, 'land', ['It is landlocked.', 'It has no sea coast.']));
     const langs = Object.values(c.languages ?? {}).slice(0, 3);
@@ -821,19 +1059,32 @@ function build(): Entry[] {
         ]),
       );
     }
-    const curr = Object.values(c.currencies ?? {}).map((x) => x.name.replace(/^Euro$/, 'euro')).slice(0, 2);
+    const curr = Object.values(c.currencies ?? {})
+      .map((x) => x.name.replace(/^Euro$/, 'euro'))
+      .slice(0, 2);
     if (curr.length === 1) {
-      s.push(pick(id, 'cur', [`The currency in use is the ${curr[0]}.`, `Its currency is the ${curr[0]}.`, `It uses the ${curr[0]}.`]));
+      s.push(
+        pick(id, 'cur', [
+          `The currency in use is the ${curr[0]}.`,
+          `Its currency is the ${curr[0]}.`,
+          `It uses the ${curr[0]}.`,
+        ]),
+      );
     } else if (curr.length > 1) {
       s.push(`Currencies in use include the ${curr.join(' and the ')}.`);
     }
     const orgs: string[] = [];
     if (EU[c.cca2]) orgs.push(`the European Union (since ${EU[c.cca2]!.slice(0, 4)})`);
     if (NATO[c.cca2]) orgs.push(`NATO (${NATO[c.cca2] === '1949' ? 'a founding member' : `since ${NATO[c.cca2]}`})`);
-    if (ASEAN[c.cca2]) orgs.push(`ASEAN (${ASEAN[c.cca2] === '1967' ? 'a founding member' : `since ${ASEAN[c.cca2]!.slice(0, 4)}`})`);
+    if (ASEAN[c.cca2])
+      orgs.push(`ASEAN (${ASEAN[c.cca2] === '1967' ? 'a founding member' : `since ${ASEAN[c.cca2]!.slice(0, 4)}`})`);
     if (AU.has(c.cca2)) orgs.push('the African Union');
     if (isUn) {
-      s.push(orgs.length ? `Besides the United Nations, it belongs to ${listWords(orgs)}.` : 'It is a member of the United Nations.');
+      s.push(
+        orgs.length
+          ? `Besides the United Nations, it belongs to ${listWords(orgs)}.`
+          : 'It is a member of the United Nations.',
+      );
     } else if (orgs.length) {
       s.push(`It belongs to ${listWords(orgs)}.`);
     }
@@ -882,7 +1133,12 @@ const REVERSE: Record<string, string> = {
   'head of government of': 'head of government',
 };
 function normName(s: string): string {
-  return ` ${s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 }
 function addLeaderLinks(entries: Entry[]): void {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -934,13 +1190,15 @@ function addLeaderLinks(entries: Entry[]): void {
 // ---------------------------------------------------------------- hand-written entries (places without an ISO code)
 const SRC_GAZA = 'https://db0nus869y26v.cloudfront.net/simple/Gaza_Strip';
 const SRC_GAZA_NEWS = 'https://thenationonlineng.net/10-crucial-things-to-know-about-the-gaza-strip/';
-const SRC_GAZA_BORDERS = 'https://wftv.com/news/trending/israel-hamas-war-here-is-what-know-about-gaza-strip/FIV4D55D5ND7LCUM2H5MYELNLI/?outputType=amp';
+const SRC_GAZA_BORDERS =
+  'https://wftv.com/news/trending/israel-hamas-war-here-is-what-know-about-gaza-strip/FIV4D55D5ND7LCUM2H5MYELNLI/?outputType=amp';
 const SRC_WB_PCBS = 'https://de.zxc.wiki/wiki/Liste_der_Gouvernements_der_Pal%C3%A4stinensischen_Autonomiebeh%C3%B6rde';
 const SRC_WB_OSLO = 'https://review.clateway.com/wiki/view_html.php?q=West_Bank_areas_in_the_Oslo_II_Accord';
 const SRC_PAL_TERR = 'https://handwiki.org/wiki/Place:Palestinian_territories';
 const SRC_TRNC = 'https://wiki.studentb.eu/view_html.php?lang=en&q=Northern_Cyprus&sq=Albert+Einstein';
 const SRC_TRNC2 = 'https://www.defactoborders.org/places/northern-cyprus';
-const SRC_GA_CENSUS = 'https://www.census.gov/geographies/reference-files/2010/geo/state-local-geo-guides-2010/georgia.html?utm_campaign=20230102mscups1ccstaga&utm_medium=email&utm_source=govdelivery';
+const SRC_GA_CENSUS =
+  'https://www.census.gov/geographies/reference-files/2010/geo/state-local-geo-guides-2010/georgia.html?utm_campaign=20230102mscups1ccstaga&utm_medium=email&utm_source=govdelivery';
 const SRC_GA_2020 = 'https://review.clateway.com/wiki/view_html.php?q=Demographics_of_Georgia_%28U.S._state%29&sq=Qlik';
 
 const MANUAL_ENTRIES: Entry[] = [
@@ -953,11 +1211,35 @@ const MANUAL_ENTRIES: Entry[] = [
     summary:
       'The Gaza Strip is a narrow, densely populated Palestinian territory on the Mediterranean coast, wedged between Israel to the north and east and Egypt to the south. Egypt held it until Israel captured it in the 1967 war; Israel pulled out its soldiers and settlers in 2005, and Hamas took control in 2007 after fighting with Fatah. Israel and Egypt have restricted movement and goods ever since. It is claimed as part of the State of Palestine and has been the main battlefield of the war that followed the Hamas attack on Israel in October 2023.',
     facts: [
-      { label: 'Area', value: 365, unit: 'km²', asOf: '2022', source: SRC_GAZA, note: 'about 41 km long and 6–12 km wide' },
-      { label: 'Population', value: 2375259, unit: 'people', asOf: '2022', source: SRC_GAZA, note: 'estimate; news reports in October 2023 spoke of about 2.3 million' },
+      {
+        label: 'Area',
+        value: 365,
+        unit: 'km²',
+        asOf: '2022',
+        source: SRC_GAZA,
+        note: 'about 41 km long and 6–12 km wide',
+      },
+      {
+        label: 'Population',
+        value: 2375259,
+        unit: 'people',
+        asOf: '2022',
+        source: SRC_GAZA,
+        note: 'estimate; news reports in October 2023 spoke of about 2.3 million',
+      },
       { label: 'Under Hamas control since', value: '2007', asOf: '2007', source: SRC_GAZA_NEWS },
-      { label: 'Israeli withdrawal of troops and about 7,000 settlers', value: '2005', asOf: '2005', source: SRC_GAZA_NEWS },
-      { label: 'Border length', value: 'about 36 miles with Israel, 8 miles with Egypt', asOf: '2023-10', source: SRC_GAZA_BORDERS },
+      {
+        label: 'Israeli withdrawal of troops and about 7,000 settlers',
+        value: '2005',
+        asOf: '2005',
+        source: SRC_GAZA_NEWS,
+      },
+      {
+        label: 'Border length',
+        value: 'about 36 miles with Israel, 8 miles with Egypt',
+        asOf: '2023-10',
+        source: SRC_GAZA_BORDERS,
+      },
       { label: 'Main city', value: 'Gaza City', asOf: '2022', source: SRC_GAZA },
     ],
     related: [
@@ -976,13 +1258,34 @@ const MANUAL_ENTRIES: Entry[] = [
     name: 'West Bank',
     type: 'place',
     aliases: ['Judea and Samaria'],
-    description: 'Landlocked Palestinian territory west of the Jordan River, occupied by Israel since 1967; seat of the Palestinian Authority',
+    description:
+      'Landlocked Palestinian territory west of the Jordan River, occupied by Israel since 1967; seat of the Palestinian Authority',
     summary:
       'The West Bank is the larger of the two Palestinian territories, lying between Israel and the Jordan River and the Dead Sea. Jordan ruled it after 1948; Israel captured it in the 1967 war and has occupied it since, and Israeli officials call it Judea and Samaria. Under the Oslo II accord of 1995 it was split into Areas A, B and C: the Palestinian Authority governs the towns of Areas A and B, while Israel alone administers Area C, where the Israeli settlements lie. Israeli settlement growth and violence between settlers, soldiers and Palestinians keep it in the news.',
     facts: [
-      { label: 'Area', value: 5655, unit: 'km²', asOf: '2015', source: SRC_WB_PCBS, note: 'Palestinian statistics office figure; other sources give 5,860 km² including part of the Dead Sea' },
-      { label: 'Population', value: 2935368, unit: 'people', asOf: '2015', source: SRC_WB_PCBS, note: 'Palestinian population of the governorates, incl. East Jerusalem governorate' },
-      { label: 'Area C share (Israeli-administered)', value: 'about 61%', asOf: '2015', source: SRC_WB_OSLO, note: 'Area A about 18%, Area B about 22%' },
+      {
+        label: 'Area',
+        value: 5655,
+        unit: 'km²',
+        asOf: '2015',
+        source: SRC_WB_PCBS,
+        note: 'Palestinian statistics office figure; other sources give 5,860 km² including part of the Dead Sea',
+      },
+      {
+        label: 'Population',
+        value: 2935368,
+        unit: 'people',
+        asOf: '2015',
+        source: SRC_WB_PCBS,
+        note: 'Palestinian population of the governorates, incl. East Jerusalem governorate',
+      },
+      {
+        label: 'Area C share (Israeli-administered)',
+        value: 'about 61%',
+        asOf: '2015',
+        source: SRC_WB_OSLO,
+        note: 'Area A about 18%, Area B about 22%',
+      },
       { label: 'Occupied by Israel since', value: '1967', asOf: '1967', source: SRC_PAL_TERR },
     ],
     related: [
@@ -1001,11 +1304,18 @@ const MANUAL_ENTRIES: Entry[] = [
     aliases: ['Turkish Republic of Northern Cyprus', 'TRNC', 'North Cyprus'],
     description: 'Breakaway Turkish Cypriot state in the north of Cyprus, recognised only by Turkey',
     summary:
-      'Northern Cyprus is the Turkish Cypriot state in the north-east of the island of Cyprus. It grew out of the island\'s partition after the 1974 Greek-backed coup and Turkish invasion, and declared independence on 15 November 1983. Only Turkey recognises it; every other state treats its land as part of the Republic of Cyprus, an EU member. A UN buffer zone separates it from the south and cuts through Nicosia, and Turkey keeps a large military force there. Talks on reunifying the island come and go in the news.',
+      "Northern Cyprus is the Turkish Cypriot state in the north-east of the island of Cyprus. It grew out of the island's partition after the 1974 Greek-backed coup and Turkish invasion, and declared independence on 15 November 1983. Only Turkey recognises it; every other state treats its land as part of the Republic of Cyprus, an EU member. A UN buffer zone separates it from the south and cuts through Nicosia, and Turkey keeps a large military force there. Talks on reunifying the island come and go in the news.",
     facts: [
       { label: 'Declared independence', value: '1983-11-15', asOf: '1983-11-15', source: SRC_TRNC },
       { label: 'Area', value: 3355, unit: 'km²', asOf: '2021', source: SRC_TRNC },
-      { label: 'Population', value: 382836, unit: 'people', asOf: '2021', source: SRC_TRNC, note: 'estimate; the 2011 census counted 286,257' },
+      {
+        label: 'Population',
+        value: 382836,
+        unit: 'people',
+        asOf: '2021',
+        source: SRC_TRNC,
+        note: 'estimate; the 2011 census counted 286,257',
+      },
       { label: 'Capital', value: 'North Nicosia', asOf: '2021', source: SRC_TRNC, note: 'de facto' },
       { label: 'Recognised by', value: 'Turkey only', asOf: '2021', source: SRC_TRNC2 },
     ],
@@ -1032,7 +1342,17 @@ const MANUAL_ENTRIES: Entry[] = [
     ],
     related: [{ id: 'united-states', relation: 'part of' }],
     wikipedia: 'Georgia_(U.S._state)',
-    cues: ['atlanta', 'savannah', 'u.s. state', 'peach state', 'governor', 'fulton county', 'augusta', 'kemp', 'senate race'],
+    cues: [
+      'atlanta',
+      'savannah',
+      'u.s. state',
+      'peach state',
+      'governor',
+      'fulton county',
+      'augusta',
+      'kemp',
+      'senate race',
+    ],
     prior: 0.5,
     reviewed: REVIEWED,
   },

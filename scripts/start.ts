@@ -11,7 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './lib/serve.ts';
-import { launchWithExtension, readSidebar, waitForSidebarReady, findBrowser, type BrowserName } from './lib/browsers.ts';
+import {
+  launchWithExtension,
+  readSidebar,
+  waitForSidebarReady,
+  findBrowser,
+  type BrowserName,
+} from './lib/browsers.ts';
 import { ROOT } from './lib/read-packs.ts';
 
 function arg(name: string): string | undefined {
@@ -32,14 +38,27 @@ if (!found.path) {
 const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 
 console.log(`Building Backstory for ${name}…`);
-execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-kb.ts'), ...(process.env.BACKSTORY_KB_LENIENT ? ['--lenient'] : [])], { stdio: 'inherit', cwd: ROOT });
-execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(name === 'firefox' ? ['-b', 'firefox'] : [])], { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
+execFileSync(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+    join(ROOT, 'scripts/build-kb.ts'),
+    ...(process.env.BACKSTORY_KB_LENIENT ? ['--lenient'] : []),
+  ],
+  { stdio: 'inherit', cwd: ROOT },
+);
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(name === 'firefox' ? ['-b', 'firefox'] : [])],
+  { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT },
+);
 const extDir = join(ROOT, '.output', name === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
 
 const server = await serve([join(ROOT, 'tests/fixtures/pages')]);
 const url = `${server.url}/demo-article.html`;
 console.log(`Serving the demo article at ${url}`);
-if (headless) console.log('No display found: running headless. (Set DISPLAY or run on a desktop to get a browser window.)');
+if (headless)
+  console.log('No display found: running headless. (Set DISPLAY or run on a desktop to get a browser window.)');
 
 const launched = await launchWithExtension(name, extDir, { headless, windowSize: [1400, 900] });
 const page = await launched.browser.newPage();

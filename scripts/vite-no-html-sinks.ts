@@ -31,7 +31,10 @@ const PATCHES: Patch[] = [
     file: /@mozilla[\\/]readability[\\/]Readability\.js$/,
     replacements: [
       ['var pageCacheHtml = page.innerHTML;', 'var pageCacheNode = page.cloneNode(true);'],
-      ['page.innerHTML = pageCacheHtml;', 'page.replaceChildren(...Array.from(pageCacheNode.cloneNode(true).childNodes));'],
+      [
+        'page.innerHTML = pageCacheHtml;',
+        'page.replaceChildren(...Array.from(pageCacheNode.cloneNode(true).childNodes));',
+      ],
       ['tmp.innerHTML = noscript.innerHTML;', 'return;'],
     ],
   },
@@ -40,7 +43,9 @@ const PATCHES: Patch[] = [
   // the outerHTML setter. Backstory uses neither; in our bundle they throw.
   {
     file: /linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/,
-    replacements: [['elem.innerHTML = html;', "throw new Error('HTML fragments from strings are not available in Backstory');"]],
+    replacements: [
+      ['elem.innerHTML = html;', "throw new Error('HTML fragments from strings are not available in Backstory');"],
+    ],
   },
   {
     file: /linkedom[\\/]esm[\\/]interface[\\/]element\.js$/,
@@ -58,8 +63,12 @@ export function noHtmlSinks(): Plugin {
       if (!patch) return null;
       let out = code;
       for (const [from, to] of patch.replacements) {
-        const count = typeof from === 'string' ? out.split(from).length - 1 : (out.match(new RegExp(from.source, 'g')) ?? []).length;
-        if (count !== 1) throw new Error(`no-html-sinks: expected exactly one match of ${String(from)} in ${id}, found ${count}`);
+        const count =
+          typeof from === 'string'
+            ? out.split(from).length - 1
+            : (out.match(new RegExp(from.source, 'g')) ?? []).length;
+        if (count !== 1)
+          throw new Error(`no-html-sinks: expected exactly one match of ${String(from)} in ${id}, found ${count}`);
         out = typeof from === 'string' ? out.replace(from, to) : out.replace(from, to);
       }
       return { code: out, map: null };

@@ -15,11 +15,26 @@ export interface HoverCardProps {
 }
 
 /** The compact card shown on dwell: name, description, two or three top figures, "open in sidebar". */
-export function HoverCard({ entity, entry, fallbackName, position, onOpenInSidebar, onClose, maxFacts = 3 }: HoverCardProps) {
+export function HoverCard({
+  entity,
+  entry,
+  fallbackName,
+  position,
+  onOpenInSidebar,
+  onClose,
+  maxFacts = 3,
+}: HoverCardProps) {
   const name = entry?.name ?? entity?.name ?? fallbackName ?? '';
   const type = entry?.type ?? entity?.type;
   return (
-    <div class="card" role="dialog" aria-label={`Backstory: ${name}`} aria-modal="false" style={position ? { left: `${position.left}px`, top: `${position.top}px` } : { visibility: 'hidden' }} data-testid="hover-card">
+    <div
+      class="card"
+      role="dialog"
+      aria-label={`Backstory: ${name}`}
+      aria-modal="false"
+      style={position ? { left: `${position.left}px`, top: `${position.top}px` } : { visibility: 'hidden' }}
+      data-testid="hover-card"
+    >
       <div class="card-head">
         <strong class="card-name">{name}</strong>
         {type && <span class={`type type-${type}`}>{TYPE_LABEL[type]}</span>}

@@ -64,7 +64,10 @@ export function OptionsApp({ send, version, download = downloadText }: OptionsAp
 
   /** Runs one request; a refusal or a failure shows in the alert and reloads the true state. */
   const run = useCallback(
-    async <T,>(request: () => Promise<{ ok: true; value: T } | { ok: false; error: string }>, what: string): Promise<T | undefined> => {
+    async <T,>(
+      request: () => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+      what: string,
+    ): Promise<T | undefined> => {
       try {
         const r = await request();
         if (r.ok) return r.value;
@@ -93,9 +96,15 @@ export function OptionsApp({ send, version, download = downloadText }: OptionsAp
     async (host: string, policy: SitePolicy) => {
       const previous = stateRef.current.sites[host];
       dispatch({ type: 'site-set', host, policy });
-      const ok = await run(() => send('opt/set-site-policy', { host, policy }), `The setting for ${host} was not saved`);
+      const ok = await run(
+        () => send('opt/set-site-policy', { host, policy }),
+        `The setting for ${host} was not saved`,
+      );
       if (ok !== undefined) {
-        dispatch({ type: 'announce', text: policy === 'default' ? `Removed ${host}.` : previous ? 'Saved' : `Added ${host}.` });
+        dispatch({
+          type: 'announce',
+          text: policy === 'default' ? `Removed ${host}.` : previous ? 'Saved' : `Added ${host}.`,
+        });
         void refresh();
       }
     },

@@ -60,7 +60,9 @@ export function OptionsPage(props: OptionsPageProps) {
           </div>
         )}
         {state.settings?.paused && (
-          <p class="status paused">Backstory is paused: it reads no page on its own until you switch the pause off below.</p>
+          <p class="status paused">
+            Backstory is paused: it reads no page on its own until you switch the pause off below.
+          </p>
         )}
         {state.load.kind === 'loading' && !state.settings && (
           <p class="status" role="status">

@@ -43,22 +43,31 @@ export function PacksSection(props: PacksSectionProps) {
     <section class="section" aria-labelledby="opt-packs-h">
       <h2 id="opt-packs-h">Knowledge packs</h2>
       <p class="hint">
-        A knowledge pack is what Backstory knows about names: for each one its other spellings, a short summary and a few facts, every fact with its source and
-        date. Switch a pack off to stop using it without deleting it.
+        A knowledge pack is what Backstory knows about names: for each one its other spellings, a short summary and a
+        few facts, every fact with its source and date. Switch a pack off to stop using it without deleting it.
       </p>
 
       <h3>Import a pack</h3>
       <p>
-        A pack is one JSON file: an object with <code>pack</code> (its <code>id</code>, <code>title</code>, <code>version</code>, <code>license</code> and{' '}
-        <code>sources</code>) and <code>entries</code>, a list of names, each with an <code>id</code>, <code>name</code>, <code>type</code>,{' '}
-        <code>aliases</code>, a one-line <code>description</code>, a 40–120 word <code>summary</code>, <code>facts</code> (each with an https{' '}
-        <code>source</code> and an <code>asOf</code> date), <code>related</code> names and the date it was <code>reviewed</code>. Text is plain text, never
-        HTML. An entry whose id matches a built-in entry replaces it while your pack is switched on. The sample <code>{SAMPLE_PACK_FILE}</code> (a class
-        glossary for a Central Asia geography unit) and the authoring guide <code>docs/knowledge-packs.md</code> ship with Backstory’s source code.
+        A pack is one JSON file: an object with <code>pack</code> (its <code>id</code>, <code>title</code>,{' '}
+        <code>version</code>, <code>license</code> and <code>sources</code>) and <code>entries</code>, a list of names,
+        each with an <code>id</code>, <code>name</code>, <code>type</code>, <code>aliases</code>, a one-line{' '}
+        <code>description</code>, a 40–120 word <code>summary</code>, <code>facts</code> (each with an https{' '}
+        <code>source</code> and an <code>asOf</code> date), <code>related</code> names and the date it was{' '}
+        <code>reviewed</code>. Text is plain text, never HTML. An entry whose id matches a built-in entry replaces it
+        while your pack is switched on. The sample <code>{SAMPLE_PACK_FILE}</code> (a class glossary for a Central Asia
+        geography unit) and the authoring guide <code>docs/knowledge-packs.md</code> ship with Backstory’s source code.
       </p>
       <div class="field">
         <label for="opt-import">Choose a pack file (.json) to import</label>
-        <input id="opt-import" type="file" accept=".json,application/json" aria-describedby="opt-import-hint" disabled={importStatus.kind === 'busy'} onChange={onFile} />
+        <input
+          id="opt-import"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby="opt-import-hint"
+          disabled={importStatus.kind === 'busy'}
+          onChange={onFile}
+        />
         <p class="hint" id="opt-import-hint">
           The file is checked before anything is stored; a pack with the id of one of yours replaces it.
         </p>
@@ -166,7 +175,12 @@ function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDel
       </dl>
       <div class="pack-actions">
         <div class="check">
-          <input id={toggleId} type="checkbox" checked={pack.enabled} onChange={(e) => onSetEnabled(meta.id, e.currentTarget.checked)} />
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={pack.enabled}
+            onChange={(e) => onSetEnabled(meta.id, e.currentTarget.checked)}
+          />
           <label for={toggleId}>
             Use this pack<span class="sr-only">: {meta.title}</span>
           </label>
@@ -193,8 +207,8 @@ function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDel
           }}
         >
           <p id={`${headingId}-confirm`}>
-            Delete “{meta.title}” and its {formatNumber(pack.entries)} {pack.entries === 1 ? 'entry' : 'entries'}? This cannot be undone; export it
-            first if you may want it again.
+            Delete “{meta.title}” and its {formatNumber(pack.entries)} {pack.entries === 1 ? 'entry' : 'entries'}? This
+            cannot be undone; export it first if you may want it again.
           </p>
           <div class="pack-actions">
             <button type="button" class="button danger" onClick={() => onDelete(meta.id)}>

@@ -39,22 +39,41 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
       <fieldset>
         <legend>Pause</legend>
         <div class="check">
-          <input id="opt-paused" type="checkbox" checked={settings.paused} aria-describedby="opt-paused-hint" onChange={(e) => onSave({ paused: e.currentTarget.checked })} />
+          <input
+            id="opt-paused"
+            type="checkbox"
+            checked={settings.paused}
+            aria-describedby="opt-paused-hint"
+            onChange={(e) => onSave({ paused: e.currentTarget.checked })}
+          />
           <label for="opt-paused">Pause Backstory everywhere</label>
         </div>
         <p class="hint" id="opt-paused-hint">
-          While paused, Backstory reads no page on its own. The toolbar button, the keyboard shortcut and “Look up in Backstory” still work when you use them.
+          While paused, Backstory reads no page on its own. The toolbar button, the keyboard shortcut and “Look up in
+          Backstory” still work when you use them.
         </p>
       </fieldset>
 
       <fieldset>
         <legend>On article pages</legend>
         <div class="radio">
-          <input id="opt-auto-open" type="radio" name="opt-auto-open" checked={settings.autoOpenSidebar} onChange={() => onSave({ autoOpenSidebar: true })} />
+          <input
+            id="opt-auto-open"
+            type="radio"
+            name="opt-auto-open"
+            checked={settings.autoOpenSidebar}
+            onChange={() => onSave({ autoOpenSidebar: true })}
+          />
           <label for="opt-auto-open">Open the sidebar automatically</label>
         </div>
         <div class="radio">
-          <input id="opt-auto-highlight" type="radio" name="opt-auto-open" checked={!settings.autoOpenSidebar} onChange={() => onSave({ autoOpenSidebar: false })} />
+          <input
+            id="opt-auto-highlight"
+            type="radio"
+            name="opt-auto-open"
+            checked={!settings.autoOpenSidebar}
+            onChange={() => onSave({ autoOpenSidebar: false })}
+          />
           <label for="opt-auto-highlight">Only highlight names; open the sidebar when I ask</label>
         </div>
       </fieldset>
@@ -62,19 +81,36 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
       <fieldset>
         <legend>Highlights</legend>
         <div class="check">
-          <input id="opt-highlights" type="checkbox" checked={settings.highlights} onChange={(e) => onSave({ highlights: e.currentTarget.checked })} />
+          <input
+            id="opt-highlights"
+            type="checkbox"
+            checked={settings.highlights}
+            onChange={(e) => onSave({ highlights: e.currentTarget.checked })}
+          />
           <label for="opt-highlights">Highlight the names Backstory knows in the article</label>
         </div>
         <fieldset class="nested">
           <legend>Highlight style</legend>
           <div class="radio">
-            <input id="opt-style-underline" type="radio" name="opt-style" checked={settings.highlightStyle === 'underline'} onChange={() => onSave({ highlightStyle: 'underline' })} />
+            <input
+              id="opt-style-underline"
+              type="radio"
+              name="opt-style"
+              checked={settings.highlightStyle === 'underline'}
+              onChange={() => onSave({ highlightStyle: 'underline' })}
+            />
             <label for="opt-style-underline">
               <span class="sample sample-underline">Underline</span>
             </label>
           </div>
           <div class="radio">
-            <input id="opt-style-background" type="radio" name="opt-style" checked={settings.highlightStyle === 'background'} onChange={() => onSave({ highlightStyle: 'background' })} />
+            <input
+              id="opt-style-background"
+              type="radio"
+              name="opt-style"
+              checked={settings.highlightStyle === 'background'}
+              onChange={() => onSave({ highlightStyle: 'background' })}
+            />
             <label for="opt-style-background">
               <span class="sample sample-background">Background colour</span>
             </label>
@@ -85,7 +121,12 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
           <ul class="types">
             {HIGHLIGHTABLE.map((t) => (
               <li key={t} class="check">
-                <input id={`opt-type-${t}`} type="checkbox" checked={settings.highlightTypes.includes(t)} onChange={(e) => toggleType(t, e.currentTarget.checked)} />
+                <input
+                  id={`opt-type-${t}`}
+                  type="checkbox"
+                  checked={settings.highlightTypes.includes(t)}
+                  onChange={(e) => toggleType(t, e.currentTarget.checked)}
+                />
                 <label for={`opt-type-${t}`}>
                   {TYPE_LABEL[t]} <span class="muted">({TYPE_HINT[t]})</span>
                 </label>
@@ -97,10 +138,23 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
 
       <fieldset>
         <legend>Hover cards</legend>
-        <p class="hint">How long the pointer rests on a highlighted name before its card appears, and how long the card stays after the pointer leaves.</p>
+        <p class="hint">
+          How long the pointer rests on a highlighted name before its card appears, and how long the card stays after
+          the pointer leaves.
+        </p>
         <div class="delays">
-          <DelayInput id="opt-show-delay" label="Show after (milliseconds)" value={settings.hoverShowDelay} onCommit={(v) => onSave({ hoverShowDelay: v })} />
-          <DelayInput id="opt-hide-delay" label="Hide after (milliseconds)" value={settings.hoverHideDelay} onCommit={(v) => onSave({ hoverHideDelay: v })} />
+          <DelayInput
+            id="opt-show-delay"
+            label="Show after (milliseconds)"
+            value={settings.hoverShowDelay}
+            onCommit={(v) => onSave({ hoverShowDelay: v })}
+          />
+          <DelayInput
+            id="opt-hide-delay"
+            label="Hide after (milliseconds)"
+            value={settings.hoverHideDelay}
+            onCommit={(v) => onSave({ hoverHideDelay: v })}
+          />
         </div>
       </fieldset>
 
@@ -114,7 +168,13 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
           ] as const
         ).map(([value, label]) => (
           <div class="radio" key={value}>
-            <input id={`opt-theme-${value}`} type="radio" name="opt-theme" checked={settings.theme === value} onChange={() => onSave({ theme: value })} />
+            <input
+              id={`opt-theme-${value}`}
+              type="radio"
+              name="opt-theme"
+              checked={settings.theme === value}
+              onChange={() => onSave({ theme: value })}
+            />
             <label for={`opt-theme-${value}`}>{label}</label>
           </div>
         ))}

@@ -34,8 +34,9 @@ export function SitesSection({ sites, onSetSite }: SitesSectionProps) {
     <section class="section" aria-labelledby="opt-sites-h">
       <h2 id="opt-sites-h">Sites</h2>
       <p class="hint">
-        By default Backstory reads pages that look like articles. “Always run” makes it read every page of a site; “Never run” keeps it off the site entirely. A
-        choice for <code>example.com</code> also covers <code>www.example.com</code>.
+        By default Backstory reads pages that look like articles. “Always run” makes it read every page of a site;
+        “Never run” keeps it off the site entirely. A choice for <code>example.com</code> also covers{' '}
+        <code>www.example.com</code>.
       </p>
       {list.length === 0 ? (
         <p class="empty">No sites have their own setting yet.</p>
@@ -61,7 +62,11 @@ export function SitesSection({ sites, onSetSite }: SitesSectionProps) {
                   <label class="sr-only" for={`opt-site-${h}`}>
                     Backstory on {h}
                   </label>
-                  <select id={`opt-site-${h}`} value={p} onChange={(e) => onSetSite(h, e.currentTarget.value as 'always' | 'never')}>
+                  <select
+                    id={`opt-site-${h}`}
+                    value={p}
+                    onChange={(e) => onSetSite(h, e.currentTarget.value as 'always' | 'never')}
+                  >
                     <option value="always">{POLICY_LABEL.always}</option>
                     <option value="never">{POLICY_LABEL.never}</option>
                   </select>
@@ -98,7 +103,11 @@ export function SitesSection({ sites, onSetSite }: SitesSectionProps) {
             </div>
             <div class="field">
               <label for="opt-new-policy">Backstory on this site</label>
-              <select id="opt-new-policy" value={policy} onChange={(e) => setPolicy(e.currentTarget.value as 'always' | 'never')}>
+              <select
+                id="opt-new-policy"
+                value={policy}
+                onChange={(e) => setPolicy(e.currentTarget.value as 'always' | 'never')}
+              >
                 <option value="always">{POLICY_LABEL.always}</option>
                 <option value="never">{POLICY_LABEL.never}</option>
               </select>

@@ -16,7 +16,15 @@ export type ImportStatus =
   | { kind: 'idle' }
   | { kind: 'busy'; fileName: string }
   | { kind: 'failed'; fileName: string; message: string }
-  | { kind: 'done'; fileName: string; id: string; title: string; entries: number; overrides: string[]; replaced: boolean };
+  | {
+      kind: 'done';
+      fileName: string;
+      id: string;
+      title: string;
+      entries: number;
+      overrides: string[];
+      replaced: boolean;
+    };
 
 export interface OptionsState {
   load: { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
@@ -84,15 +92,26 @@ export function reducer(state: OptionsState, action: Action): OptionsState {
         settings: action.settings,
         sites: cleanSites(action.sites),
         packs: action.packs,
-        confirmDelete: action.packs.some((p) => p.meta.id === state.confirmDelete && !p.builtin) ? state.confirmDelete : null,
+        confirmDelete: action.packs.some((p) => p.meta.id === state.confirmDelete && !p.builtin)
+          ? state.confirmDelete
+          : null,
       };
     case 'load-failed':
-      return { ...state, load: { kind: 'failed', message: action.message }, announcement: announce(state, action.message) };
+      return {
+        ...state,
+        load: { kind: 'failed', message: action.message },
+        announcement: announce(state, action.message),
+      };
     case 'patch-settings':
       if (!state.settings) return state;
       return { ...state, settings: { ...state.settings, ...action.patch } };
     case 'settings-saved':
-      return { ...state, settings: action.settings ?? state.settings, error: null, announcement: announce(state, 'Saved') };
+      return {
+        ...state,
+        settings: action.settings ?? state.settings,
+        error: null,
+        announcement: announce(state, 'Saved'),
+      };
     case 'failed':
       return { ...state, error: action.message };
     case 'dismiss-error':
@@ -106,7 +125,10 @@ export function reducer(state: OptionsState, action: Action): OptionsState {
       return { ...state, sites };
     }
     case 'pack-enabled':
-      return { ...state, packs: state.packs.map((p) => (p.meta.id === action.id ? { ...p, enabled: action.enabled } : p)) };
+      return {
+        ...state,
+        packs: state.packs.map((p) => (p.meta.id === action.id ? { ...p, enabled: action.enabled } : p)),
+      };
     case 'confirm-delete':
       return { ...state, confirmDelete: action.id };
     case 'pack-deleted': {
@@ -161,9 +183,11 @@ export function normalizeHost(input: string): { ok: true; host: string } | { ok:
 /** A hover delay as typed → a whole number of ms in range, or why not. */
 export function parseDelay(text: string): { ok: true; value: number } | { ok: false; error: string } {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) return { ok: false, error: `Enter a whole number of milliseconds from ${DELAY_MIN} to ${DELAY_MAX}.` };
+  if (!/^\d+$/.test(t))
+    return { ok: false, error: `Enter a whole number of milliseconds from ${DELAY_MIN} to ${DELAY_MAX}.` };
   const value = Number(t);
-  if (value < DELAY_MIN || value > DELAY_MAX) return { ok: false, error: `Enter a number from ${DELAY_MIN} to ${DELAY_MAX}.` };
+  if (value < DELAY_MIN || value > DELAY_MAX)
+    return { ok: false, error: `Enter a number from ${DELAY_MIN} to ${DELAY_MAX}.` };
   return { ok: true, value };
 }
 

@@ -28,7 +28,10 @@ export function formatNumber(n: number): string {
   if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return n.toLocaleString('en-GB');
   const abs = Math.abs(n);
   // Integers (and anything too large to carry decimals) as their shortest digits; others rounded to 3 places.
-  const digits = Number.isInteger(abs) || abs >= 1e15 ? abs.toFixed(0) : (Math.round(abs * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '');
+  const digits =
+    Number.isInteger(abs) || abs >= 1e15
+      ? abs.toFixed(0)
+      : (Math.round(abs * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '');
   const [int = '0', frac] = digits.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const sign = n < 0 || Object.is(n, -0) ? '-' : '';

@@ -1,6 +1,14 @@
 import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
-import { TYPE_LABEL, formatValue, hostOf, safeHref, wikipediaUrl, wikipediaSearchUrl, newsSearchUrl } from '../shared/labels.ts';
+import {
+  TYPE_LABEL,
+  formatValue,
+  hostOf,
+  safeHref,
+  wikipediaUrl,
+  wikipediaSearchUrl,
+  newsSearchUrl,
+} from '../shared/labels.ts';
 
 export interface EntityDetailProps {
   /** The entity in this article, or null when opened from a related link or a lookup. */
@@ -28,7 +36,17 @@ function snippet(text: string, start: number, end: number) {
   };
 }
 
-export function EntityDetail({ entity, entry, text, presentIds, relatedNames, onBack, onSelectRelated, onJumpToMention, mentionCursor }: EntityDetailProps) {
+export function EntityDetail({
+  entity,
+  entry,
+  text,
+  presentIds,
+  relatedNames,
+  onBack,
+  onSelectRelated,
+  onJumpToMention,
+  mentionCursor,
+}: EntityDetailProps) {
   const name = entry?.name ?? entity?.name ?? '';
   const type = entry?.type ?? entity?.type ?? 'concept';
   const wiki = entry?.wikipedia ?? entity?.wikipedia ?? null;
@@ -58,7 +76,12 @@ export function EntityDetail({ entity, entry, text, presentIds, relatedNames, on
           {entity.ambiguity.alternatives.length > 1 && (
             <span class="alts">
               {' '}
-              Other meanings: {entity.ambiguity.alternatives.filter((a) => a.id !== entity.id).map((a) => a.name).join('; ')}.
+              Other meanings:{' '}
+              {entity.ambiguity.alternatives
+                .filter((a) => a.id !== entity.id)
+                .map((a) => a.name)
+                .join('; ')}
+              .
             </span>
           )}
         </p>
@@ -136,7 +159,12 @@ export function EntityDetail({ entity, entry, text, presentIds, relatedNames, on
               const s = snippet(text, m.start, m.end);
               return (
                 <li key={i}>
-                  <button type="button" class={`mention ${mentionCursor === i ? 'current' : ''}`} onClick={() => onJumpToMention(i)} aria-label={`Go to mention ${i + 1}: ${s.before}${s.match}${s.after}`}>
+                  <button
+                    type="button"
+                    class={`mention ${mentionCursor === i ? 'current' : ''}`}
+                    onClick={() => onJumpToMention(i)}
+                    aria-label={`Go to mention ${i + 1}: ${s.before}${s.match}${s.after}`}
+                  >
                     {s.before}
                     <mark>{s.match}</mark>
                     {s.after}

@@ -65,7 +65,13 @@ export function Sidebar(props: SidebarProps) {
   }, [rendered, target]);
   if (collapsed) {
     return (
-      <button type="button" class="tab" onClick={props.onToggleCollapsed} aria-label="Open the Backstory sidebar" title="Backstory">
+      <button
+        type="button"
+        class="tab"
+        onClick={props.onToggleCollapsed}
+        aria-label="Open the Backstory sidebar"
+        title="Backstory"
+      >
         <span aria-hidden="true">B</span>
         {state.result && <span class="tab-count">{state.result.entities.length}</span>}
       </button>
@@ -153,7 +159,13 @@ export function Sidebar(props: SidebarProps) {
           <span>Backstory</span>
         </div>
         <div class="head-actions">
-          <button type="button" class="icon" onClick={props.onToggleCollapsed} aria-label="Collapse the sidebar" title="Collapse">
+          <button
+            type="button"
+            class="icon"
+            onClick={props.onToggleCollapsed}
+            aria-label="Collapse the sidebar"
+            title="Collapse"
+          >
             ⇥
           </button>
           <button type="button" class="icon" onClick={props.onClose} aria-label="Close Backstory" title="Close">
@@ -208,22 +220,44 @@ export function Sidebar(props: SidebarProps) {
               <label class="sr-only" for="bs-search">
                 Search entities
               </label>
-              <input id="bs-search" type="search" placeholder="Search entities" value={state.query} onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)} />
+              <input
+                id="bs-search"
+                type="search"
+                placeholder="Search entities"
+                value={state.query}
+                onInput={(e) => props.onQuery((e.currentTarget as HTMLInputElement).value)}
+              />
               <div class="filters" role="group" aria-label="Filter by type">
                 {FILTERS.map((f) => (
-                  <button type="button" key={f.id} class="chip" aria-pressed={state.filter === f.id} onClick={() => props.onFilter(f.id)}>
+                  <button
+                    type="button"
+                    key={f.id}
+                    class="chip"
+                    aria-pressed={state.filter === f.id}
+                    onClick={() => props.onFilter(f.id)}
+                  >
                     {f.label}
                   </button>
                 ))}
               </div>
             </div>
             {visible.length === 0 && <p class="status empty">No entities match.</p>}
-            <ul class="entities" ref={listRef} onKeyDown={onListKey} aria-label="Entities in this article, most central first">
+            <ul
+              class="entities"
+              ref={listRef}
+              onKeyDown={onListKey}
+              aria-label="Entities in this article, most central first"
+            >
               {known.map((e) => {
                 const entry = e.id ? state.entries[e.id] : undefined;
                 return (
                   <li key={e.key}>
-                    <button type="button" class="entity" onClick={() => props.onSelectEntity(e.key)} data-entity={e.key}>
+                    <button
+                      type="button"
+                      class="entity"
+                      onClick={() => props.onSelectEntity(e.key)}
+                      data-entity={e.key}
+                    >
                       <span class="name">{e.name}</span>
                       <span class={`type type-${e.type}`}>{TYPE_LABEL[e.type]}</span>
                       <span class="n" aria-label={`${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}`}>
@@ -253,7 +287,12 @@ export function Sidebar(props: SidebarProps) {
                 <ul class="entities">
                   {unknown.map((e) => (
                     <li key={e.key}>
-                      <button type="button" class="entity" onClick={() => props.onSelectEntity(e.key)} data-entity={e.key}>
+                      <button
+                        type="button"
+                        class="entity"
+                        onClick={() => props.onSelectEntity(e.key)}
+                        data-entity={e.key}
+                      >
                         <span class="name">{e.name}</span>
                         <span class={`type type-${e.type}`}>{TYPE_LABEL[e.type]}</span>
                         <span class="n">{e.mentionCount}</span>
@@ -311,7 +350,10 @@ export function Sidebar(props: SidebarProps) {
         <div class="site">
           <label>
             On {props.siteName || 'this site'}:{' '}
-            <select value={props.sitePolicy} onChange={(e) => props.onSetSitePolicy((e.currentTarget as HTMLSelectElement).value as SitePolicy)}>
+            <select
+              value={props.sitePolicy}
+              onChange={(e) => props.onSetSitePolicy((e.currentTarget as HTMLSelectElement).value as SitePolicy)}
+            >
               <option value="default">Articles only</option>
               <option value="always">Always on this site</option>
               <option value="never">Never on this site</option>

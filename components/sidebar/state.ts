@@ -16,7 +16,12 @@ export const FILTER_TYPES: Record<Exclude<TypeFilter, 'all'>, EntityType[]> = {
   event: ['event'],
 };
 
-export type Status = { kind: 'idle' } | { kind: 'loading'; message: string } | { kind: 'error'; message: string } | { kind: 'ready' } | { kind: 'empty'; message: string };
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'loading'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready' }
+  | { kind: 'empty'; message: string };
 
 export interface SidebarState {
   status: Status;
@@ -55,8 +60,20 @@ export type Action =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string }
   | { type: 'empty'; message: string }
-  | { type: 'loaded'; result: AnalysisResult; entries: Record<string, EntryView>; relatedNames: Record<string, { name: string; type: string }>; url: string; text: string; refresh?: boolean }
-  | { type: 'add-entries'; entries: Record<string, EntryView>; relatedNames?: Record<string, { name: string; type: string }> }
+  | {
+      type: 'loaded';
+      result: AnalysisResult;
+      entries: Record<string, EntryView>;
+      relatedNames: Record<string, { name: string; type: string }>;
+      url: string;
+      text: string;
+      refresh?: boolean;
+    }
+  | {
+      type: 'add-entries';
+      entries: Record<string, EntryView>;
+      relatedNames?: Record<string, { name: string; type: string }>;
+    }
   | { type: 'filter'; filter: TypeFilter }
   | { type: 'query'; query: string }
   | { type: 'select'; key: string | null }
@@ -70,14 +87,26 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
     case 'error':
       return { ...state, status: { kind: 'error', message: action.message }, announcement: action.message };
     case 'empty':
-      return { ...state, status: { kind: 'empty', message: action.message }, result: null, announcement: action.message };
+      return {
+        ...state,
+        status: { kind: 'empty', message: action.message },
+        result: null,
+        announcement: action.message,
+      };
     case 'loaded': {
       const n = action.result.entities.length;
       const keep = action.refresh && state.result !== null;
-      const selectedStillThere = keep && state.selected !== null && (action.result.entities.some((e) => e.key === state.selected) || !!action.entries[state.selected] || !!state.entries[state.selected]);
+      const selectedStillThere =
+        keep &&
+        state.selected !== null &&
+        (action.result.entities.some((e) => e.key === state.selected) ||
+          !!action.entries[state.selected] ||
+          !!state.entries[state.selected]);
       return {
         ...state,
-        status: n ? { kind: 'ready' } : { kind: 'empty', message: 'Backstory found no names it knows in this article.' },
+        status: n
+          ? { kind: 'ready' }
+          : { kind: 'empty', message: 'Backstory found no names it knows in this article.' },
         title: action.result.title,
         url: action.url,
         text: action.text,
@@ -86,23 +115,42 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
         relatedNames: { ...state.relatedNames, ...action.relatedNames },
         selected: selectedStillThere ? state.selected : null,
         mentionCursor: keep ? state.mentionCursor : {},
-        announcement: keep && state.announcement.startsWith('Backstory found') && n === (state.result?.entities.length ?? -1) ? state.announcement : `Backstory found ${n} ${n === 1 ? 'entity' : 'entities'} in this article.`,
+        announcement:
+          keep && state.announcement.startsWith('Backstory found') && n === (state.result?.entities.length ?? -1)
+            ? state.announcement
+            : `Backstory found ${n} ${n === 1 ? 'entity' : 'entities'} in this article.`,
       };
     }
     case 'add-entries':
-      return { ...state, entries: { ...state.entries, ...action.entries }, relatedNames: action.relatedNames ? { ...state.relatedNames, ...action.relatedNames } : state.relatedNames };
+      return {
+        ...state,
+        entries: { ...state.entries, ...action.entries },
+        relatedNames: action.relatedNames ? { ...state.relatedNames, ...action.relatedNames } : state.relatedNames,
+      };
     case 'filter':
-      return { ...state, filter: action.filter, announcement: `Showing ${visibleEntities({ ...state, filter: action.filter }).length} entities.` };
+      return {
+        ...state,
+        filter: action.filter,
+        announcement: `Showing ${visibleEntities({ ...state, filter: action.filter }).length} entities.`,
+      };
     case 'query':
       return { ...state, query: action.query.slice(0, 100) };
     case 'select': {
-      const name = action.key ? entityByKey(state, action.key)?.name ?? state.entries[action.key]?.name : null;
-      return { ...state, selected: action.key, announcement: name ? `${name}: details open.` : 'Back to the list of entities.' };
+      const name = action.key ? (entityByKey(state, action.key)?.name ?? state.entries[action.key]?.name) : null;
+      return {
+        ...state,
+        selected: action.key,
+        announcement: name ? `${name}: details open.` : 'Back to the list of entities.',
+      };
     }
     case 'mention': {
       const e = entityByKey(state, action.key);
       const total = e?.mentions.length ?? 0;
-      return { ...state, mentionCursor: { ...state.mentionCursor, [action.key]: action.index }, announcement: e ? `Mention ${action.index + 1} of ${total} of ${e.name}.` : state.announcement };
+      return {
+        ...state,
+        mentionCursor: { ...state.mentionCursor, [action.key]: action.index },
+        announcement: e ? `Mention ${action.index + 1} of ${total} of ${e.name}.` : state.announcement,
+      };
     }
     case 'reset':
       return { ...initialState };
@@ -120,7 +168,11 @@ export function visibleEntities(state: SidebarState): Entity[] {
     if (state.filter !== 'all' && !FILTER_TYPES[state.filter].includes(e.type)) return false;
     if (!q) return true;
     const entry = e.id ? state.entries[e.id] : undefined;
-    return e.name.toLowerCase().includes(q) || (entry?.aliases ?? []).some((a) => a.toLowerCase().includes(q)) || e.mentions.some((m) => m.text.toLowerCase().includes(q));
+    return (
+      e.name.toLowerCase().includes(q) ||
+      (entry?.aliases ?? []).some((a) => a.toLowerCase().includes(q)) ||
+      e.mentions.some((m) => m.text.toLowerCase().includes(q))
+    );
   });
 }
 

@@ -11,9 +11,21 @@ import { render } from 'preact';
 import * as v from 'valibot';
 import { Sidebar, LIST_PAGE_SIZE } from '../../components/sidebar/Sidebar.tsx';
 import { HoverCard } from '../../components/hover-card/HoverCard.tsx';
-import { reducer, initialState, stepMention, entityByKey, type SidebarState, type Action } from '../../components/sidebar/state.ts';
+import {
+  reducer,
+  initialState,
+  stepMention,
+  entityByKey,
+  type SidebarState,
+  type Action,
+} from '../../components/sidebar/state.ts';
 import uiCss from '../../components/shared/ui.css?inline';
-import { extractArticleAsync, type ArticleTokens, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
+import {
+  extractArticleAsync,
+  type ArticleTokens,
+  type ExtractedArticle,
+  type TextSegment,
+} from '../../lib/page/extract.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 import { HighlightLayer, type HighlightStyle } from '../../lib/page/highlights.ts';
 import { groupByBlock, ViewportWindow } from '../../lib/page/viewport-window.ts';
@@ -21,8 +33,22 @@ import { createShadowHost, type ShadowHost } from '../../lib/page/shadow-host.ts
 import { caretAt, mentionAt, rectsContain, type MentionRef } from '../../lib/page/hit-test.ts';
 import { placeCard } from '../../lib/page/placement.ts';
 import { createClient, ContextGoneError, type Send, type Transport } from '../../lib/messaging/client.ts';
-import { ContentMessageSchema, ENTRY_BATCH, MAX_ARTICLE_CHARS, MAX_PAGE_HTML_CHARS, type ContentMessage, type EntryView } from '../../lib/messaging/protocol.ts';
-import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH, siteKey, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
+import {
+  ContentMessageSchema,
+  ENTRY_BATCH,
+  MAX_ARTICLE_CHARS,
+  MAX_PAGE_HTML_CHARS,
+  type ContentMessage,
+  type EntryView,
+} from '../../lib/messaging/protocol.ts';
+import {
+  DEFAULT_SETTINGS,
+  SIDEBAR_MAX_WIDTH,
+  SIDEBAR_MIN_WIDTH,
+  siteKey,
+  type Settings,
+  type SitePolicy,
+} from '../../lib/storage/settings.ts';
 import { glossaryCsv, glossaryMarkdown } from '../../lib/export/glossary.ts';
 import type { Entity } from '../../lib/engine/types.ts';
 
@@ -131,7 +157,8 @@ export class Analyzer {
     }
     this.taskStart = performance.now();
     this.listen();
-    if (launch.kind === 'user' || (launch.kind === 'auto' && this.settings.autoOpenSidebar)) this.openSidebar(launch.kind === 'user');
+    if (launch.kind === 'user' || (launch.kind === 'auto' && this.settings.autoOpenSidebar))
+      this.openSidebar(launch.kind === 'user');
     if (launch.kind === 'lookup') this.showLookup(launch.query, launch.entries);
     // A lookup on a page that is not an article shows the card only; the body is read when the user asked for Backstory.
     await this.analyze(launch.kind === 'user');
@@ -155,7 +182,16 @@ export class Analyzer {
     if (token !== this.analysisToken || this.destroyed) return;
     let article: ExtractedArticle | null = null;
     try {
-      article = await extractArticleAsync(this.doc, { maxChars: MAX_ARTICLE_CHARS, fallbackToBody: userAsked || this.sitePolicy === 'always', offloadMaxChars: MAX_PAGE_HTML_CHARS }, yieldWhenBusy(this.win), (html) => this.findArticleInBackground(html));
+      article = await extractArticleAsync(
+        this.doc,
+        {
+          maxChars: MAX_ARTICLE_CHARS,
+          fallbackToBody: userAsked || this.sitePolicy === 'always',
+          offloadMaxChars: MAX_PAGE_HTML_CHARS,
+        },
+        yieldWhenBusy(this.win),
+        (html) => this.findArticleInBackground(html),
+      );
     } catch {
       article = null;
     }
@@ -174,7 +210,9 @@ export class Analyzer {
     this.rangeCache.clear();
     this.bodyCharsAtAnalysis = this.doc.body?.textContent?.length ?? 0;
     this.byNode = segmentsByNode(article.segments);
-    this.textParents = new WeakSet(article.segments.map((seg) => seg.node.parentElement).filter((el): el is HTMLElement => !!el));
+    this.textParents = new WeakSet(
+      article.segments.map((seg) => seg.node.parentElement).filter((el): el is HTMLElement => !!el),
+    );
     this.dispatch({ type: 'loading', message: 'Finding the names in this article…' });
     // Two passes: knowledge-base names first (milliseconds: highlights at once), then the
     // full pass that also finds names the knowledge base lacks (compromise, slower).
@@ -182,7 +220,15 @@ export class Analyzer {
       try {
         // Entries of the entities the list shows first; the rest follow in idle time (fillEntries).
         const skipEntries = quick ? undefined : Object.keys(this.state.entries).slice(0, ENTRY_BATCH * 2);
-        const res = await this.send('cs/analyze', { url: this.win.location.href, title: article.title.slice(0, 500), text: article.text, truncated: article.truncated, quick, entryLimit: LIST_PAGE_SIZE, skipEntries });
+        const res = await this.send('cs/analyze', {
+          url: this.win.location.href,
+          title: article.title.slice(0, 500),
+          text: article.text,
+          truncated: article.truncated,
+          quick,
+          entryLimit: LIST_PAGE_SIZE,
+          skipEntries,
+        });
         if (token !== this.analysisToken || this.destroyed) return;
         if (!res.ok) {
           this.dispatch({ type: 'error', message: `Backstory could not analyse this page: ${res.error}` });
@@ -191,7 +237,15 @@ export class Analyzer {
         this.taskStart = performance.now();
         const { result, entries, related } = res.value;
         if (article.truncated) result.partial = true;
-        this.dispatch({ type: 'loaded', result, entries, relatedNames: related, url: this.win.location.href, text: article.text, refresh: !quick });
+        this.dispatch({
+          type: 'loaded',
+          result,
+          entries,
+          relatedNames: related,
+          url: this.win.location.href,
+          text: article.text,
+          refresh: !quick,
+        });
         this.applyHighlights();
         void this.reportCount(result.entities.length);
         if (!quick) {
@@ -201,7 +255,11 @@ export class Analyzer {
       } catch (e) {
         if (this.gone(e)) return;
         if (quick) continue; // the full pass may still work
-        if (!this.state.result) this.dispatch({ type: 'error', message: 'Backstory could not reach its background process. Try again, or reload the page.' });
+        if (!this.state.result)
+          this.dispatch({
+            type: 'error',
+            message: 'Backstory could not reach its background process. Try again, or reload the page.',
+          });
       }
     }
   }
@@ -249,7 +307,8 @@ export class Analyzer {
       return;
     }
     const refs: MentionRef[] = [];
-    for (const e of result.entities) e.mentions.forEach((m, index) => refs.push({ start: m.start, end: m.end, key: e.key, index }));
+    for (const e of result.entities)
+      e.mentions.forEach((m, index) => refs.push({ start: m.start, end: m.end, key: e.key, index }));
     refs.sort((a, b) => a.start - b.start);
     this.mentionRefs = refs;
     if (!this.settings.highlights) {
@@ -265,7 +324,9 @@ export class Analyzer {
       this.drawMentions(token, todo, style);
       return;
     }
-    this.window = new ViewportWindow(groupByBlock(article.segments, todo), Observer, (visible) => this.drawMentions(++this.highlightToken, visible, style));
+    this.window = new ViewportWindow(groupByBlock(article.segments, todo), Observer, (visible) =>
+      this.drawMentions(++this.highlightToken, visible, style),
+    );
   }
 
   private stopWindow(): void {
@@ -301,7 +362,9 @@ export class Analyzer {
 
   /** Entry ids of this article's entities that the analyzer does not hold yet. */
   private missingEntryIds(): string[] {
-    const ids = (this.state.result?.entities ?? []).map((e) => e.id).filter((x): x is string => !!x && !this.state.entries[x]);
+    const ids = (this.state.result?.entities ?? [])
+      .map((e) => e.id)
+      .filter((x): x is string => !!x && !this.state.entries[x]);
     return [...new Set(ids)];
   }
 
@@ -392,7 +455,10 @@ export class Analyzer {
   private focusSidebar(): void {
     const focus = () => {
       const root = this.sidebarHost?.root;
-      const target = root?.querySelector<HTMLElement>('#bs-detail-title') ?? root?.querySelector<HTMLElement>('button.entity') ?? root?.querySelector<HTMLElement>('button, [tabindex]');
+      const target =
+        root?.querySelector<HTMLElement>('#bs-detail-title') ??
+        root?.querySelector<HTMLElement>('button.entity') ??
+        root?.querySelector<HTMLElement>('button, [tabindex]');
       target?.focus();
       return !!target;
     };
@@ -573,7 +639,14 @@ export class Analyzer {
     const body = this.doc.body;
     if (body && typeof MutationObserver === 'function') {
       this.liveObserver = new MutationObserver((records) => {
-        if (records.some((r) => Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.tagName.startsWith('BACKSTORY-')) && (n.textContent?.length ?? 0) > 40))) this.scheduleLiveUpdate();
+        if (
+          records.some((r) =>
+            Array.from(r.addedNodes).some(
+              (n) => !(n instanceof Element && n.tagName.startsWith('BACKSTORY-')) && (n.textContent?.length ?? 0) > 40,
+            ),
+          )
+        )
+          this.scheduleLiveUpdate();
       });
       this.liveObserver.observe(body, { childList: true, subtree: true });
       this.cleanups.push(() => this.liveObserver?.disconnect());
@@ -661,7 +734,8 @@ export class Analyzer {
 
   /** Create the (hidden) card host in idle time, so the first hover card costs only its render. */
   private prepareCardHost(): void {
-    const ric = (this.win as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    const ric = (this.win as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
     const run = () => {
       if (this.destroyed || this.cardHost) return;
       this.ensureCardHost().hide();
@@ -681,7 +755,13 @@ export class Analyzer {
       // Its entry has not arrived yet (fillEntries): fetch it and redraw the card if still shown.
       const token = this.hover.token;
       void this.ensureEntries([id]).then(() => {
-        if (token === this.hover.token && this.hover.shown && this.state.entries[id]) this.renderCard(entity, this.state.entries[id], undefined, this.rangeOf(ref.key, ref.index)?.getBoundingClientRect() ?? null);
+        if (token === this.hover.token && this.hover.shown && this.state.entries[id])
+          this.renderCard(
+            entity,
+            this.state.entries[id],
+            undefined,
+            this.rangeOf(ref.key, ref.index)?.getBoundingClientRect() ?? null,
+          );
       });
     }
   }
@@ -692,11 +772,16 @@ export class Analyzer {
     this.hover.lookup = { query, entries, rect };
     const entry = entries[0];
     if (entry) this.dispatch({ type: 'add-entries', entries: Object.fromEntries(entries.map((e) => [e.id, e])) });
-    const inArticle = entry ? this.state.result?.entities.find((e) => e.id === entry.id) ?? null : null;
+    const inArticle = entry ? (this.state.result?.entities.find((e) => e.id === entry.id) ?? null) : null;
     this.renderCard(inArticle, entry, entry ? undefined : `No entry for “${query}”`, rect);
   }
 
-  private renderCard(entity: Entity | null, entry: EntryView | undefined, fallbackName: string | undefined, anchor: DOMRect | null): void {
+  private renderCard(
+    entity: Entity | null,
+    entry: EntryView | undefined,
+    fallbackName: string | undefined,
+    anchor: DOMRect | null,
+  ): void {
     const host = this.ensureCardHost();
     host.show();
     const draw = (position: { left: number; top: number } | null) =>
@@ -720,7 +805,10 @@ export class Analyzer {
     const card = host.root.querySelector<HTMLElement>('.card');
     const size = card ? { width: card.offsetWidth, height: card.offsetHeight } : { width: 320, height: 160 };
     const a = anchor ?? { left: this.win.innerWidth / 2 - size.width / 2, top: 80, width: 0, height: 0 };
-    const placed = placeCard({ left: a.left, top: a.top, width: a.width, height: a.height }, size, { width: this.win.innerWidth, height: this.win.innerHeight });
+    const placed = placeCard({ left: a.left, top: a.top, width: a.width, height: a.height }, size, {
+      width: this.win.innerWidth,
+      height: this.win.innerHeight,
+    });
     draw({ left: placed.left, top: placed.top });
     this.hover.shown = true;
   }
@@ -769,7 +857,10 @@ export class Analyzer {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    this.state = { ...this.state, announcement: `Glossary downloaded as ${format === 'markdown' ? 'Markdown' : 'CSV'}.` };
+    this.state = {
+      ...this.state,
+      announcement: `Glossary downloaded as ${format === 'markdown' ? 'Markdown' : 'CSV'}.`,
+    };
     this.renderSidebar();
   }
 
@@ -803,7 +894,8 @@ export class Analyzer {
       if (entry) el('p', entry.summary, sec);
       if (entry?.facts.length) {
         const ul = el('ul', undefined, sec);
-        for (const f of entry.facts) el('li', `${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (as of ${f.asOf}; source: ${f.source})`, ul);
+        for (const f of entry.facts)
+          el('li', `${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (as of ${f.asOf}; source: ${f.source})`, ul);
       }
     }
     w.print();
@@ -832,18 +924,22 @@ export class Analyzer {
         setTimeout(() => void this.analyze(this.sidebarOpen), SPA_SETTLE_MS);
         break;
       case 'bg/settings-changed':
-        void this.send('cs/get-settings', {}).then((res) => {
-          if (!res.ok || this.destroyed) return;
-          this.settings = res.value.settings;
-          this.sitePolicy = res.value.sitePolicy;
-          if (this.settings.paused || this.sitePolicy === 'never') void this.reportCount(0).finally(() => this.destroy());
-          else {
-            // A theme chosen in the options page applies to open tabs at once.
-            for (const host of [this.sidebarHost, this.cardHost]) if (host) this.applyTheme(host);
-            this.applyHighlights();
-            this.renderSidebar();
-          }
-        }, (e) => this.gone(e));
+        void this.send('cs/get-settings', {}).then(
+          (res) => {
+            if (!res.ok || this.destroyed) return;
+            this.settings = res.value.settings;
+            this.sitePolicy = res.value.sitePolicy;
+            if (this.settings.paused || this.sitePolicy === 'never')
+              void this.reportCount(0).finally(() => this.destroy());
+            else {
+              // A theme chosen in the options page applies to open tabs at once.
+              for (const host of [this.sidebarHost, this.cardHost]) if (host) this.applyTheme(host);
+              this.applyHighlights();
+              this.renderSidebar();
+            }
+          },
+          (e) => this.gone(e),
+        );
         break;
     }
   }
@@ -889,7 +985,8 @@ export class Analyzer {
 
 /** Resolve in the page's next idle period (or after a short timeout where there is none). */
 function idle(win: Window & typeof globalThis): Promise<void> {
-  const ric = (win as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  const ric = (win as unknown as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number })
+    .requestIdleCallback;
   return new Promise((resolve) => {
     if (typeof ric === 'function') ric.call(win, () => resolve(), { timeout: 1000 });
     else win.setTimeout(resolve, 50);
@@ -925,5 +1022,11 @@ function clampWidth(w: number): number {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'article'
+  );
 }

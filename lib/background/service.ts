@@ -11,7 +11,16 @@ import { mergePacks, type MergedKb } from '../kb/build-index.ts';
 import type { KnowledgePack } from '../kb/schema.ts';
 import { parsePackImport, PACK_IMPORT_LIMITS } from '../kb/import.ts';
 import { findEntries } from '../kb/lookup.ts';
-import { validateMessage, isTrustedSender, type Message, type Responses, type RequestType, type EntryView, type PackInfo, type ContentMessage } from '../messaging/protocol.ts';
+import {
+  validateMessage,
+  isTrustedSender,
+  type Message,
+  type Responses,
+  type RequestType,
+  type EntryView,
+  type PackInfo,
+  type ContentMessage,
+} from '../messaging/protocol.ts';
 import { sanitizeSettings, siteKey, type Settings, type SitePolicy } from '../storage/settings.ts';
 
 export interface Store {
@@ -58,7 +67,8 @@ function parsePage(html: string): Document {
 
 export function createBackgroundService(deps: ServiceDeps) {
   const builtinIds = new Set(deps.builtinPacks.map((p) => p.pack.id));
-  let kb: { merged: MergedKb | null; index: KbIndex; engine: Engine | null; entries: Map<string, EntryView> } | null = null;
+  let kb: { merged: MergedKb | null; index: KbIndex; engine: Engine | null; entries: Map<string, EntryView> } | null =
+    null;
 
   /** The knowledge base as the user configured it; rebuilt only when packs change. */
   async function getKb() {
@@ -104,7 +114,9 @@ export function createBackgroundService(deps: ServiceDeps) {
   }
 
   /** Names and types of the entries these entries relate to, for their "Related" lists. */
-  async function relatedNames(entries: Record<string, EntryView>): Promise<Record<string, { name: string; type: string }>> {
+  async function relatedNames(
+    entries: Record<string, EntryView>,
+  ): Promise<Record<string, { name: string; type: string }>> {
     const k = await getKb();
     const related: Record<string, { name: string; type: string }> = {};
     for (const e of Object.values(entries)) {
@@ -136,8 +148,18 @@ export function createBackgroundService(deps: ServiceDeps) {
   async function packInfos(): Promise<PackInfo[]> {
     const [userPacks, disabled] = await Promise.all([deps.store.getUserPacks(), deps.store.getDisabled()]);
     return [
-      ...deps.builtinPacks.map((p) => ({ meta: p.pack, entries: p.entries.length, builtin: true, enabled: !disabled.includes(p.pack.id) })),
-      ...userPacks.map((p) => ({ meta: p.pack, entries: p.entries.length, builtin: false, enabled: !disabled.includes(p.pack.id) })),
+      ...deps.builtinPacks.map((p) => ({
+        meta: p.pack,
+        entries: p.entries.length,
+        builtin: true,
+        enabled: !disabled.includes(p.pack.id),
+      })),
+      ...userPacks.map((p) => ({
+        meta: p.pack,
+        entries: p.entries.length,
+        builtin: false,
+        enabled: !disabled.includes(p.pack.id),
+      })),
     ];
   }
 
@@ -157,7 +179,10 @@ export function createBackgroundService(deps: ServiceDeps) {
       if (p.truncated) result.partial = true;
       // Entries of the most central entities first; the analyzer fetches the rest when idle.
       const skip = new Set(p.skipEntries ?? []);
-      const ids = [...new Set(result.entities.map((e) => e.id).filter((x): x is string => !!x && !skip.has(x)))].slice(0, p.entryLimit ?? Infinity);
+      const ids = [...new Set(result.entities.map((e) => e.id).filter((x): x is string => !!x && !skip.has(x)))].slice(
+        0,
+        p.entryLimit ?? Infinity,
+      );
       const entries = await viewsFor(ids);
       return { ok: true, value: { result, entries, related: await relatedNames(entries) } };
     },
@@ -176,13 +201,19 @@ export function createBackgroundService(deps: ServiceDeps) {
       if (sender.tab?.id !== undefined) deps.setBadge(sender.tab.id, p.count ? String(Math.min(p.count, 999)) : '');
       return { ok: true, value: null };
     },
-    'cs/get-settings': async (_p, sender) => ({ ok: true, value: { settings: await deps.store.getSettings(), sitePolicy: await policyFor(sender.tab?.url) } }),
+    'cs/get-settings': async (_p, sender) => ({
+      ok: true,
+      value: { settings: await deps.store.getSettings(), sitePolicy: await policyFor(sender.tab?.url) },
+    }),
     'cs/set-site-policy': async (p) => {
       await setPolicy(p.host, p.policy);
       return { ok: true, value: null };
     },
     'cs/lookup': async (p) => ({ ok: true, value: { entries: await lookup(p.query) } }),
-    'opt/get-state': async () => ({ ok: true, value: { settings: await deps.store.getSettings(), sites: await deps.store.getSites(), packs: await packInfos() } }),
+    'opt/get-state': async () => ({
+      ok: true,
+      value: { settings: await deps.store.getSettings(), sites: await deps.store.getSites(), packs: await packInfos() },
+    }),
     'opt/save-settings': async (p) => {
       const next = sanitizeSettings({ ...(await deps.store.getSettings()), ...p.settings });
       await deps.store.setSettings(next);
@@ -207,7 +238,8 @@ export function createBackgroundService(deps: ServiceDeps) {
       return { ok: true, value: { id: pack.pack.id, entries: pack.entries.length, overrides } };
     },
     'opt/delete-pack': async (p) => {
-      if (builtinIds.has(p.id)) return { ok: false, error: 'Built-in packs cannot be deleted; switch them off instead.' };
+      if (builtinIds.has(p.id))
+        return { ok: false, error: 'Built-in packs cannot be deleted; switch them off instead.' };
       const userPacks = await deps.store.getUserPacks();
       if (!userPacks.some((u) => u.pack.id === p.id)) return { ok: false, error: `No pack "${p.id}".` };
       await deps.store.setUserPacks(userPacks.filter((u) => u.pack.id !== p.id));
@@ -223,9 +255,14 @@ export function createBackgroundService(deps: ServiceDeps) {
       return { ok: true, value: null };
     },
     'opt/export-pack': async (p) => {
-      const pack = deps.builtinPacks.find((b) => b.pack.id === p.id) ?? (await deps.store.getUserPacks()).find((u) => u.pack.id === p.id);
+      const pack =
+        deps.builtinPacks.find((b) => b.pack.id === p.id) ??
+        (await deps.store.getUserPacks()).find((u) => u.pack.id === p.id);
       if (!pack) return { ok: false, error: `No pack "${p.id}".` };
-      return { ok: true, value: { filename: `${pack.pack.id}-${pack.pack.version}.json`, json: JSON.stringify(pack, null, 2) + '\n' } };
+      return {
+        ok: true,
+        value: { filename: `${pack.pack.id}-${pack.pack.version}.json`, json: JSON.stringify(pack, null, 2) + '\n' },
+      };
     },
     'opt/set-site-policy': async (p) => {
       await setPolicy(p.host, p.policy);
@@ -252,15 +289,21 @@ export function createBackgroundService(deps: ServiceDeps) {
     // tab), never from a content script, whose sender URL is the web page's.
     const fromExtensionPage = !!sender.url?.startsWith(deps.extensionOrigin);
     if (type.startsWith('opt/') && !fromExtensionPage) {
-      if (type !== 'opt/save-settings' || !sender.tab) return Promise.resolve({ ok: false, error: `${type} is not allowed from a web page` });
+      if (type !== 'opt/save-settings' || !sender.tab)
+        return Promise.resolve({ ok: false, error: `${type} is not allowed from a web page` });
       // Content scripts may save their own UI settings (sidebar width, highlights on/off), nothing else.
       const allowed = ['sidebarWidth', 'sidebarCollapsed', 'highlights'];
       const s = (payload as { settings: Record<string, unknown> }).settings;
-      if (Object.keys(s).some((key) => !allowed.includes(key))) return Promise.resolve({ ok: false, error: 'only sidebar settings can be changed from a page' });
+      if (Object.keys(s).some((key) => !allowed.includes(key)))
+        return Promise.resolve({ ok: false, error: 'only sidebar settings can be changed from a page' });
     }
-    if (type.startsWith('cs/') && (!sender.tab || fromExtensionPage)) return Promise.resolve({ ok: false, error: `${type} must come from a tab` });
+    if (type.startsWith('cs/') && (!sender.tab || fromExtensionPage))
+      return Promise.resolve({ ok: false, error: `${type} must come from a tab` });
     const handler = handlers[type] as Handler<RequestType>;
-    return handler(payload, sender).catch((e: unknown) => ({ ok: false, error: (e as Error)?.message ?? 'internal error' }));
+    return handler(payload, sender).catch((e: unknown) => ({
+      ok: false,
+      error: (e as Error)?.message ?? 'internal error',
+    }));
   }
 
   return {

@@ -20,7 +20,29 @@ export interface Definition {
   acronymToken: number;
 }
 
-const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'de', 'du', 'des', 'la', 'le', 'et', 'for', 'at', 'a', 'an', '&', 'y', 'del', 'di']);
+const SMALL_WORDS = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'on',
+  'in',
+  'to',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'et',
+  'for',
+  'at',
+  'a',
+  'an',
+  '&',
+  'y',
+  'del',
+  'di',
+]);
 
 /** Can `words` (in order) spell `letters`? Each content word gives its initial; small words may give theirs or nothing. */
 function spells(words: Token[], letters: string): boolean {
@@ -40,7 +62,10 @@ function spells(words: Token[], letters: string): boolean {
         // A word may also supply further letters from its own inner capitals ("PetroChina" → PC).
         r = go(w + 1, l + 1);
         if (!r) {
-          const caps = word.raw.slice(1).replace(/[^\p{Lu}]/gu, '').toLowerCase();
+          const caps = word.raw
+            .slice(1)
+            .replace(/[^\p{Lu}]/gu, '')
+            .toLowerCase();
           for (let c = 1; c <= caps.length && !r; c++) {
             if (letters.slice(l + 1, l + 1 + c) === caps.slice(0, c)) r = go(w + 1, l + 1 + c);
           }
@@ -79,7 +104,14 @@ export function findDefinitions(text: string, tokens: Token[]): Definition[] {
         if (/[.!?;:]\s/.test(text.slice(words[0]!.start, openParen))) break;
         if (!/^[\p{Lu}\p{N}]/u.test(words[0]!.raw)) continue;
         if (spells(words, letters)) {
-          out.push({ acronym: t.raw, longFirst: first, longLast: lastWord, longStart: words[0]!.start, longEnd: words.at(-1)!.end, acronymToken: i });
+          out.push({
+            acronym: t.raw,
+            longFirst: first,
+            longLast: lastWord,
+            longStart: words[0]!.start,
+            longEnd: words.at(-1)!.end,
+            acronymToken: i,
+          });
           break;
         }
       }
@@ -98,7 +130,14 @@ export function findDefinitions(text: string, tokens: Token[]): Definition[] {
       while (first <= last && SMALL_WORDS.has(tokens[first]!.key)) first++;
       const words = tokens.slice(first, last + 1);
       if (words.length >= letters.length - 2 && words.length <= letters.length * 2 + 1 && spells(words, letters)) {
-        out.push({ acronym: t.raw, longFirst: first, longLast: last, longStart: words[0]!.start, longEnd: words.at(-1)!.end, acronymToken: i });
+        out.push({
+          acronym: t.raw,
+          longFirst: first,
+          longLast: last,
+          longStart: words[0]!.start,
+          longEnd: words.at(-1)!.end,
+          acronymToken: i,
+        });
       }
     }
   }

@@ -14,10 +14,66 @@ export interface RawFigure {
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 };
 const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozens: 24, hundreds: 200, thousands: 2000,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozens: 24,
+  hundreds: 200,
+  thousands: 2000,
 };
-const STOP = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'than', 'that', 'which', 'who', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'would', 'be', 'been', 'it', 'its', 'their', 'his', 'her', 'or', 'but', 'per']);
+const STOP = new Set([
+  'of',
+  'and',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'from',
+  'by',
+  'with',
+  'as',
+  'than',
+  'that',
+  'which',
+  'who',
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'be',
+  'been',
+  'it',
+  'its',
+  'their',
+  'his',
+  'her',
+  'or',
+  'but',
+  'per',
+]);
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const WORDNUM = Object.keys(NUMBER_WORDS).join('|');
@@ -27,7 +83,8 @@ const FIGURE_RE = new RegExp(
   'giu',
 );
 const UNIT_WORD = /^[\p{L}][\p{L}\p{M}'\u2019-]*$/u;
-const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
 
 export function findFigures(text: string): RawFigure[] {
   const out: RawFigure[] = [];
@@ -51,7 +108,9 @@ export function findFigures(text: string): RawFigure[] {
     const monthBefore = /\b([A-Z][a-z]{2,8})\.?\s+$/.exec(text.slice(Math.max(0, start - 12), start))?.[1];
     if (isYear) {
       if (monthBefore && MONTHS.test(monthBefore)) {
-        start -= text.slice(Math.max(0, start - 12), start).length - text.slice(Math.max(0, start - 12), start).lastIndexOf(monthBefore);
+        start -=
+          text.slice(Math.max(0, start - 12), start).length -
+          text.slice(Math.max(0, start - 12), start).lastIndexOf(monthBefore);
         written = text.slice(start, m.index + m[0].length);
       }
       out.push({ start, end: start + written.length, text: written, value, unit: 'year' });
@@ -75,14 +134,25 @@ export function findFigures(text: string): RawFigure[] {
       unitWords.push(word);
       consumed += w[0].length;
       tail = tail.slice(w[0].length);
-      if (/^(?:km|kilometers?|kilometres?|miles?|people|personnel|troops|officers|members|projects|countries|nations|states|barrels|tonnes|tons|dollars|years?|months?|days?|buildings)$/i.test(word)) break;
+      if (
+        /^(?:km|kilometers?|kilometres?|miles?|people|personnel|troops|officers|members|projects|countries|nations|states|barrels|tonnes|tons|dollars|years?|months?|days?|buildings)$/i.test(
+          word,
+        )
+      )
+        break;
     }
     const hasCurrency = /[$€£¥]/.test(written);
     if (!unitWords.length && !hasCurrency && !/(million|billion|trillion)/i.test(written)) continue;
     if (!numeric && !unitWords.length) continue;
     if (numeric && value !== null && value < 10 && !unitWords.length && !hasCurrency) continue;
     const end = start + written.length + consumed;
-    out.push({ start, end, text: text.slice(start, end), value: Number.isFinite(value) ? value : null, unit: unitWords.length ? unitWords.join(' ') : hasCurrency ? 'currency' : null });
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      value: Number.isFinite(value) ? value : null,
+      unit: unitWords.length ? unitWords.join(' ') : hasCurrency ? 'currency' : null,
+    });
   }
   return out;
 }

@@ -7,7 +7,18 @@
  * Pipeline: KB alias match → acronym definitions in the text → disambiguation →
  * compromise NER for names the KB lacks → surname coreference → salience → figures.
  */
-import type { AnalysisResult, AnalyzeInput, Entity, EntityType, Figure, IndexEntry, KbIndex, Mention, Ambiguity, EntitySource } from './types.ts';
+import type {
+  AnalysisResult,
+  AnalyzeInput,
+  Entity,
+  EntityType,
+  Figure,
+  IndexEntry,
+  KbIndex,
+  Mention,
+  Ambiguity,
+  EntitySource,
+} from './types.ts';
 import { tokenize, splitSentences, sentenceAt, joinable, type Token, type Sentence } from './tokenize.ts';
 import { matchAliases, firstTokenKeys, type AliasMatch } from './match-aliases.ts';
 import { findDefinitions } from './definitions.ts';
@@ -23,7 +34,9 @@ export const MAX_TEXT_CHARS = 400_000;
 export const MAX_NER_CHARS = 60_000;
 
 const CHINESE_SURNAMES = new Set(
-  'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su ding ren lu yao shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long shao qian mao kong xi wen bo'.split(' '),
+  'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su ding ren lu yao shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long shao qian mao kong xi wen bo'.split(
+    ' ',
+  ),
 );
 
 interface Draft {
@@ -65,7 +78,17 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   const draftFor = (e: IndexEntry): Draft => {
     let d = drafts.get(e.id);
     if (!d) {
-      d = { key: e.id, id: e.id, name: e.name, type: e.type, wikipedia: e.wikipedia, description: e.description, source: 'kb', confidence: 0.9, mentions: [] };
+      d = {
+        key: e.id,
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        wikipedia: e.wikipedia,
+        description: e.description,
+        source: 'kb',
+        confidence: 0.9,
+        mentions: [],
+      };
       drafts.set(e.id, d);
     }
     return d;
@@ -94,7 +117,14 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     }
     let draft: Draft;
     if (senses.length) {
-      const pseudo: AliasMatch = { start: def.longStart, end: def.longEnd, first: def.longFirst, last: def.longLast, candidates: senses, acronym: false };
+      const pseudo: AliasMatch = {
+        start: def.longStart,
+        end: def.longEnd,
+        first: def.longFirst,
+        last: def.longLast,
+        candidates: senses,
+        acronym: false,
+      };
       const chosen = senses.length > 1 ? disambiguate(pseudo, text, tokens, index, matches) : null;
       draft = draftFor(index.entries[chosen?.entry ?? senses[0]!]!);
       if (chosen) draft.ambiguity ??= chosen.ambiguity;
@@ -102,12 +132,25 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
       const extended = extendLeft(text, tokens, def.longFirst);
       const name = text.slice(tokens[extended]!.start, def.longEnd);
       const key = `new:${name.toLowerCase()}`;
-      draft = drafts.get(key) ?? { key, id: null, name, type: guessType(name), wikipedia: null, description: null, source: 'definition', confidence: 0.9, mentions: [] };
+      draft = drafts.get(key) ?? {
+        key,
+        id: null,
+        name,
+        type: guessType(name),
+        wikipedia: null,
+        description: null,
+        source: 'definition',
+        confidence: 0.9,
+        mentions: [],
+      };
       drafts.set(key, draft);
-      if (!matches.some((m) => m.start < def.longEnd && m.end > tokens[extended]!.start)) addMention(draft, tokens[extended]!.start, def.longEnd);
+      if (!matches.some((m) => m.start < def.longEnd && m.end > tokens[extended]!.start))
+        addMention(draft, tokens[extended]!.start, def.longEnd);
     }
     draft.definedAs = def.acronym;
-    const kbSenses = [...new Set((index.aliases[aliasKey(def.acronym)] ?? []).filter((t) => t.s === def.acronym).map((t) => t.e))];
+    const kbSenses = [
+      ...new Set((index.aliases[aliasKey(def.acronym)] ?? []).filter((t) => t.s === def.acronym).map((t) => t.e)),
+    ];
     bindings.set(def.acronym, { draft, longForm, kbSenses });
   }
 
@@ -126,7 +169,13 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
       // carries cues: without some evidence for it in the article, it is not taken. This applies
       // to short forms, to places (whose names double as words and names), and to unlikely senses;
       // a company's own one-word name ("Facebook") needs no evidence.
-      if (entry.cues.length && m.first === m.last && needsEvidence(entry, text.slice(m.start, m.end)) && !hasEvidence(m.candidates[0]!, text, tokens, index, matches)) continue;
+      if (
+        entry.cues.length &&
+        m.first === m.last &&
+        needsEvidence(entry, text.slice(m.start, m.end)) &&
+        !hasEvidence(m.candidates[0]!, text, tokens, index, matches)
+      )
+        continue;
       const d = draftFor(entry);
       if (m.acronym) d.confidence = Math.min(d.confidence, 0.85);
       addMention(d, m.start, m.end);
@@ -170,7 +219,17 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     if (overlaps(span.start, span.end)) continue;
     const key = `new:${span.text.toLowerCase()}`;
     const existing = drafts.get(key);
-    const d: Draft = existing ?? { key, id: null, name: span.text, type: span.type, wikipedia: null, description: null, source: 'ner', confidence: 0.6, mentions: [] };
+    const d: Draft = existing ?? {
+      key,
+      id: null,
+      name: span.text,
+      type: span.type,
+      wikipedia: null,
+      description: null,
+      source: 'ner',
+      confidence: 0.6,
+      mentions: [],
+    };
     drafts.set(key, d);
     addMention(d, span.start, span.end);
   }
@@ -211,7 +270,12 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   }
 
   // 6. Salience, figures, result.
-  const entities = rankEntities([...drafts.values()].filter((d) => d.mentions.length), text, title, sentences);
+  const entities = rankEntities(
+    [...drafts.values()].filter((d) => d.mentions.length),
+    text,
+    title,
+    sentences,
+  );
   const figures = linkFigures(text, sentences, entities);
   return {
     title: title || firstLine(text),
@@ -260,7 +324,10 @@ function extendLeft(text: string, tokens: Token[], first: number): number {
 }
 
 function guessType(name: string): EntityType {
-  if (/\b(?:Initiative|Programme|Program|Plan|Strategy|Agreement|Treaty|Accord|Consensus|Corridor|Belt|Road)\b/.test(name)) return 'initiative';
+  if (
+    /\b(?:Initiative|Programme|Program|Plan|Strategy|Agreement|Treaty|Accord|Consensus|Corridor|Belt|Road)\b/.test(name)
+  )
+    return 'initiative';
   if (/\b(?:Region|Province|Prefecture|Oblast|Valley|Mountains)\b/.test(name)) return 'place';
   if (/\b(?:Summit|Congress|War|Conference|Crisis)\b/.test(name)) return 'event';
   return 'organization';
@@ -292,7 +359,9 @@ function decide(m: AliasMatch, alias: string, ctx: Context, index: KbIndex): Cho
   const scored = m.candidates.map((e) => {
     const entry = index.entries[e]!;
     const cues = cuesFound(ctx, e, entry);
-    const relatedPresent = [...ctx.present].filter((id) => id !== entry.id && (entry.related.includes(id) || ctx.relatedTo.get(id)?.has(entry.id)));
+    const relatedPresent = [...ctx.present].filter(
+      (id) => id !== entry.id && (entry.related.includes(id) || ctx.relatedTo.get(id)?.has(entry.id)),
+    );
     const named = ctx.fullNames.has(e);
     const evidence = Math.min(cues.length, 5) * 1 + Math.min(relatedPresent.length, 4) * 1.5 + (named ? 4 : 0);
     return { e, entry, cues, relatedPresent, named, evidence, score: evidence + entry.prior };
@@ -306,7 +375,8 @@ function decide(m: AliasMatch, alias: string, ctx: Context, index: KbIndex): Cho
   const reasons: string[] = [];
   if (best.named) reasons.push(`the article also writes out “${best.entry.name}”`);
   if (best.cues.length) reasons.push(`it mentions ${listWords(best.cues.slice(0, 4))}`);
-  if (best.relatedPresent.length) reasons.push(`it names ${listWords(best.relatedPresent.slice(0, 3).map((id) => ctx.nameOf.get(id) ?? id))}`);
+  if (best.relatedPresent.length)
+    reasons.push(`it names ${listWords(best.relatedPresent.slice(0, 3).map((id) => ctx.nameOf.get(id) ?? id))}`);
   const reason =
     basis === 'prior'
       ? `${alias} has several meanings; nothing in the article settles it, so this is the most common one (a guess).`
@@ -325,15 +395,23 @@ function decide(m: AliasMatch, alias: string, ctx: Context, index: KbIndex): Cho
 }
 
 function needsEvidence(entry: IndexEntry, written: string): boolean {
-  return aliasKey(written) !== aliasKey(entry.name) || entry.type === 'country' || entry.type === 'place' || entry.prior < 0.5;
+  return (
+    aliasKey(written) !== aliasKey(entry.name) ||
+    entry.type === 'country' ||
+    entry.type === 'place' ||
+    entry.prior < 0.5
+  );
 }
 
 function hasEvidence(e: number, text: string, tokens: Token[], index: KbIndex, all: AliasMatch[]): boolean {
   const ctx = contextOf(text, tokens, index, all);
   const entry = index.entries[e]!;
   if (cuesFound(ctx, e, entry).length) return true;
-  if (ctx.fullNames.has(e) && all.some((m) => m.candidates.length === 1 && m.candidates[0] === e && m.last > m.first)) return true;
-  return [...ctx.present].some((id) => id !== entry.id && (entry.related.includes(id) || ctx.relatedTo.get(id)?.has(entry.id)));
+  if (ctx.fullNames.has(e) && all.some((m) => m.candidates.length === 1 && m.candidates[0] === e && m.last > m.first))
+    return true;
+  return [...ctx.present].some(
+    (id) => id !== entry.id && (entry.related.includes(id) || ctx.relatedTo.get(id)?.has(entry.id)),
+  );
 }
 
 /** Cue words of an entry found in the article, computed once per entry and article. */
@@ -385,7 +463,16 @@ function contextOf(text: string, tokens: Token[], index: KbIndex, all: AliasMatc
       if (!m.acronym) fullNames.add(m.candidates[0]!);
     }
   }
-  ctx = { words, folded: ` ${tokens.map((t) => t.key).join(' ')} `, present, relatedTo, fullNames, nameOf, cueHits: new Map(), choices: new Map() };
+  ctx = {
+    words,
+    folded: ` ${tokens.map((t) => t.key).join(' ')} `,
+    present,
+    relatedTo,
+    fullNames,
+    nameOf,
+    cueHits: new Map(),
+    choices: new Map(),
+  };
   contextCache.set(all, ctx);
   return ctx;
 }
@@ -398,7 +485,9 @@ function rankEntities(drafts: Draft[], text: string, title: string, sentences: S
     // Drop exact duplicates (a name found by two routes).
     d.mentions = d.mentions.filter((m, i, arr) => i === 0 || m.start !== arr[i - 1]!.start);
     const first = d.mentions[0]!.start;
-    const inHeadline = d.mentions.some((m) => m.start < headlineEnd) || (title !== '' && headlineEnd === 0 && title.toLowerCase().includes(d.name.toLowerCase()));
+    const inHeadline =
+      d.mentions.some((m) => m.start < headlineEnd) ||
+      (title !== '' && headlineEnd === 0 && title.toLowerCase().includes(d.name.toLowerCase()));
     const inLede = d.mentions.some((m) => m.start < ledeEnd);
     const score =
       Math.log2(1 + d.mentions.length) +
@@ -469,7 +558,15 @@ function linkFigures(text: string, sentences: Sentence[], entities: Entity[]): F
       else if (m.start >= f.end && !after) after = m;
     }
     const target = before ?? after;
-    out.push({ text: f.text, start: f.start, end: f.end, value: f.value, unit: f.unit, sentence: text.slice(sStart, sEnd).slice(0, 500), entity: target?.key ?? null });
+    out.push({
+      text: f.text,
+      start: f.start,
+      end: f.end,
+      value: f.value,
+      unit: f.unit,
+      sentence: text.slice(sStart, sEnd).slice(0, 500),
+      entity: target?.key ?? null,
+    });
   }
   return out;
 }

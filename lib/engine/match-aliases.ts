@@ -81,27 +81,43 @@ export function matchAliases(text: string, tokens: Token[], index: KbIndex, firs
   let i = 0;
   while (i < tokens.length) {
     const t0 = tokens[i]!;
-    if (!firstKeys.has(t0.key) && !(t0.keyNoPoss !== null && firstKeys.has(t0.keyNoPoss)) && !firstKeys.has(depluralize(t0.key))) {
+    if (
+      !firstKeys.has(t0.key) &&
+      !(t0.keyNoPoss !== null && firstKeys.has(t0.keyNoPoss)) &&
+      !firstKeys.has(depluralize(t0.key))
+    ) {
       i++;
       continue;
     }
     // Longest candidate span: tokens joined only by spaces, hyphens or initials' dots.
     let span = 1;
-    while (span < index.maxTokens && i + span < tokens.length && joinable(text, tokens[i + span - 1]!, tokens[i + span]!)) span++;
+    while (
+      span < index.maxTokens &&
+      i + span < tokens.length &&
+      joinable(text, tokens[i + span - 1]!, tokens[i + span]!)
+    )
+      span++;
     let matched: AliasMatch | null = null;
     for (let n = span; n >= 1 && !matched; n--) {
       const last = tokens[i + n - 1]!;
       const head = n > 1 ? keyOf(tokens, i, i + n - 1) + ' ' : '';
-      const variants: { key: string; strip: boolean; plural: boolean }[] = [{ key: head + last.key, strip: false, plural: false }];
+      const variants: { key: string; strip: boolean; plural: boolean }[] = [
+        { key: head + last.key, strip: false, plural: false },
+      ];
       if (last.keyNoPoss !== null) variants.push({ key: head + last.keyNoPoss, strip: true, plural: false });
-      if (last.key.length > 4 && last.key.endsWith('s')) variants.push({ key: head + depluralize(last.key), strip: false, plural: true });
+      if (last.key.length > 4 && last.key.endsWith('s'))
+        variants.push({ key: head + depluralize(last.key), strip: false, plural: true });
       for (const v of variants) {
         const targets: AliasTarget[] | undefined = aliases[v.key];
         if (!targets) continue;
         const fitting = targets.filter((tg) => {
           const shape = shapeOf(tg.s);
           if (shape.tokens.length !== n) return false;
-          if (v.plural && (shape.isAcronym || !['country', 'group', 'organization'].includes(index.entries[tg.e]!.type))) return false;
+          if (
+            v.plural &&
+            (shape.isAcronym || !['country', 'group', 'organization'].includes(index.entries[tg.e]!.type))
+          )
+            return false;
           return caseFits(shape, tokens, i, v.strip);
         });
         if (!fitting.length) continue;

@@ -21,7 +21,8 @@ interface CompromiseMatch {
   offset?: { start: number; length: number };
 }
 
-const TITLES = /^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|adm|brig|cmdr|sir|dame|lord|lady|st)\.?|president|vice|prime|minister|premier|chancellor|king|queen|prince|princess|general|major|colonel|captain|admiral|marshal|lieutenant|commander|chief|deputy|first|foreign|defence|defense|secretary|senator|governor|mayor|judge|justice|ambassador|envoy|director|chairman|chairwoman|chair|leader|pope|sheikh|emir|sultan|crown|supreme|former|late|state|army|party|spokesman|spokeswoman|spokesperson|counsellor|councillor|officer|head|executive|ceo|founder|owner|co-owner|minister's|commissioner|inspector|superintendent|detective|constable|sheriff|writer|reporter|correspondent|editor|columnist|analyst|economist|researcher|professor|lecturer|scientist|author|photographer|coach|manager|chief's|attorney|lawyer|rabbi|imam|bishop|cardinal|father|sister|brother|dr|the)$/i;
+const TITLES =
+  /^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|adm|brig|cmdr|sir|dame|lord|lady|st)\.?|president|vice|prime|minister|premier|chancellor|king|queen|prince|princess|general|major|colonel|captain|admiral|marshal|lieutenant|commander|chief|deputy|first|foreign|defence|defense|secretary|senator|governor|mayor|judge|justice|ambassador|envoy|director|chairman|chairwoman|chair|leader|pope|sheikh|emir|sultan|crown|supreme|former|late|state|army|party|spokesman|spokeswoman|spokesperson|counsellor|councillor|officer|head|executive|ceo|founder|owner|co-owner|minister's|commissioner|inspector|superintendent|detective|constable|sheriff|writer|reporter|correspondent|editor|columnist|analyst|economist|researcher|professor|lecturer|scientist|author|photographer|coach|manager|chief's|attorney|lawyer|rabbi|imam|bishop|cardinal|father|sister|brother|dr|the)$/i;
 
 /** Words that never stand alone as an entity: demonyms, generic nouns, weekdays, months. */
 const NOT_NAMES = new Set(
@@ -35,12 +36,23 @@ const NOT_NAMES = new Set(
 );
 
 /** Words that begin sentences or phrases, not names ("One S. That", "Under the …", "Hurricane Sandy"). */
-const NOT_A_NAME_START = /^(?:One|Two|Three|Under|Over|After|Before|During|When|While|If|As|At|But|And|Or|So|Yet|Then|This|That|These|Those|Every|Each|Some|Many|Most|Hurricane|Storm|Typhoon|Cyclone|Tropical|Operation|Project|Dear|Hello|Thanks|Read|Watch|Follow|Share|Click|Sign|Subscribe)$/u;
+const NOT_A_NAME_START =
+  /^(?:One|Two|Three|Under|Over|After|Before|During|When|While|If|As|At|But|And|Or|So|Yet|Then|This|That|These|Those|Every|Each|Some|Many|Most|Hurricane|Storm|Typhoon|Cyclone|Tropical|Operation|Project|Dear|Hello|Thanks|Read|Watch|Follow|Share|Click|Sign|Subscribe)$/u;
 /** Page furniture that looks like a name. */
-const NOT_NAMES_PHRASES = new Set(['terms of service', 'terms of use', 'privacy policy', 'cookie policy', 'all rights reserved', 'contact us', 'about us']);
+const NOT_NAMES_PHRASES = new Set([
+  'terms of service',
+  'terms of use',
+  'privacy policy',
+  'cookie policy',
+  'all rights reserved',
+  'contact us',
+  'about us',
+]);
 
-const ORG_WORDS = /\b(?:Bank|Party|Army|Forces?|Council|Committee|Ministry|Agency|Foundation|Institute|University|College|School|Company|Corp(?:oration)?|Inc|Ltd|LLC|Group|Association|Union|Organi[sz]ation|Cent(?:re|er)|Court|Commission|Office|Bakery|Fund|Authority|Department|Bureau|Service|Front|Movement|Alliance|League|Federation|Network|Society|Trust|Board|Assembly|Congress|Navy|Guard|Police|Times|Post|News|Press|Herald|Journal|Daily|Tribune|Church|Hospital|Airlines?|Popcorn|Cream|Café|Cafe|Restaurant|Club|Team|Brigade|Corps|Mechanism|Initiative|Programme|Program)\b/u;
-const PLACE_WORDS = /\b(?:St\.?|Street|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Square|Mountains?|River|Lake|Valley|Region|Province|County|City|Island|Islands|Bay|Sea|Ocean|Desert|Plateau|Arena|Center|Centre|Park|Stadium|Bridge|Airport|Port|Strait|Gulf|Canal|District|Oblast|Prefecture)\b/u;
+const ORG_WORDS =
+  /\b(?:Bank|Party|Army|Forces?|Council|Committee|Ministry|Agency|Foundation|Institute|University|College|School|Company|Corp(?:oration)?|Inc|Ltd|LLC|Group|Association|Union|Organi[sz]ation|Cent(?:re|er)|Court|Commission|Office|Bakery|Fund|Authority|Department|Bureau|Service|Front|Movement|Alliance|League|Federation|Network|Society|Trust|Board|Assembly|Congress|Navy|Guard|Police|Times|Post|News|Press|Herald|Journal|Daily|Tribune|Church|Hospital|Airlines?|Popcorn|Cream|Café|Cafe|Restaurant|Club|Team|Brigade|Corps|Mechanism|Initiative|Programme|Program)\b/u;
+const PLACE_WORDS =
+  /\b(?:St\.?|Street|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Square|Mountains?|River|Lake|Valley|Region|Province|County|City|Island|Islands|Bay|Sea|Ocean|Desert|Plateau|Arena|Center|Centre|Park|Stadium|Bridge|Airport|Port|Strait|Gulf|Canal|District|Oblast|Prefecture)\b/u;
 
 function cleanName(raw: string, start: number): { text: string; start: number } | null {
   let text = raw;
@@ -96,7 +108,8 @@ function looksLikeName(text: string, type: EntityType): boolean {
     return true;
   }
   if (type === 'organization' && STARTS_SENTENCE_GENERIC.test(text)) return false;
-  if (type === 'organization') return words.length >= 2 && ORG_WORDS.test(words.at(-1)!) && !/^\d+$/.test(words[1] ?? '');
+  if (type === 'organization')
+    return words.length >= 2 && ORG_WORDS.test(words.at(-1)!) && !/^\d+$/.test(words[1] ?? '');
   if (type === 'place') return words.length >= 2 && PLACE_WORDS.test(words.at(-1)!) && !/^\p{N}/u.test(words[0]!);
   return false;
 }
@@ -106,14 +119,20 @@ function looksLikeName(text: string, type: EntityType): boolean {
  * ("Gen Fang Fenghui"), so a title followed by two or three capitalised words is
  * also a person.
  */
-const TITLE_BEFORE_NAME = /\b(?:Mr|Mrs|Ms|Dr|Gen|General|President|Minister|Premier|Chancellor|Ambassador|Secretary|Governor|Senator|Colonel|Commander|Chairman|Director|Envoy|Spokesman|Spokeswoman)\.?\s+((?:\p{Lu}\.\s?){0,3}\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+){0,2})/gu;
+const TITLE_BEFORE_NAME =
+  /\b(?:Mr|Mrs|Ms|Dr|Gen|General|President|Minister|Premier|Chancellor|Ambassador|Secretary|Governor|Senator|Colonel|Commander|Chairman|Director|Envoy|Spokesman|Spokeswoman)\.?\s+((?:\p{Lu}\.\s?){0,3}\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+){0,2})/gu;
 
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}'\u2019&-]*|\d+)`;
-const NAMED_THING = new RegExp(String.raw`(?<![\p{L}\p{N}])${CAP}(?:\s+(?:of|and|for|the|on|de|du)\s+${CAP}|\s+${CAP}){1,6}`, 'gu');
+const NAMED_THING = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${CAP}(?:\s+(?:of|and|for|the|on|de|du)\s+${CAP}|\s+${CAP}){1,6}`,
+  'gu',
+);
 /** Words that make a name only together with a proper word ("East Hills Shopping Center" yes, "East and Center" no). */
-const GENERIC_WORDS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Upper|Lower|Greater|New|Old|Main|Grand|Great|Big|Little|City|Street|Road|Square|Park|Region|District|Province|Force|Forces|Group|Council|Committee|Office|Service|Department|Union|Party|Bank|Court|Army|Police)$/u;
+const GENERIC_WORDS =
+  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Upper|Lower|Greater|New|Old|Main|Grand|Great|Big|Little|City|Street|Road|Square|Park|Region|District|Province|Force|Forces|Group|Council|Committee|Office|Service|Department|Union|Party|Bank|Court|Army|Police)$/u;
 /** Generic phrases that look like names at the start of a sentence ("Foreign Ministry", "Central Bank"). */
-const STARTS_SENTENCE_GENERIC = /^(?:Foreign|Defence|Defense|Interior|Finance|Central|National|State|Federal|Security|Police|Army|Military|Government|Public|Health|Education|Justice)\s+(?:Ministry|Bank|Council|Forces?|Police|Army|Service|Department|Office|Committee|Court)$/u;
+const STARTS_SENTENCE_GENERIC =
+  /^(?:Foreign|Defence|Defense|Interior|Finance|Central|National|State|Federal|Security|Police|Army|Military|Government|Public|Health|Education|Justice)\s+(?:Ministry|Bank|Council|Forces?|Police|Army|Service|Department|Office|Committee|Court)$/u;
 
 /**
  * Two capitalised words whose first also occurs in lower case in the same text are a
@@ -170,13 +189,17 @@ export function findNames(text: string): NerSpan[] {
     if (poss) name = name.slice(0, poss.index);
     const content = name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on|de|du)$/.test(w));
     if (content.every((w) => GENERIC_WORDS.test(w))) continue;
-    if (looksLikeName(name, type) && !STARTS_SENTENCE_GENERIC.test(name)) out.push({ start, end: start + name.length, text: name, type });
+    if (looksLikeName(name, type) && !STARTS_SENTENCE_GENERIC.test(name))
+      out.push({ start, end: start + name.length, text: name, type });
   }
   for (const m of text.matchAll(TITLE_BEFORE_NAME)) {
     const name = m[1]!;
     const start = m.index + m[0].length - name.length;
     const cleaned = cleanName(name, start);
-    if (cleaned && looksLikeName(cleaned.text, 'person')) out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type: 'person' });
+    if (cleaned && looksLikeName(cleaned.text, 'person'))
+      out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type: 'person' });
   }
-  return out.filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text))).sort((a, b) => a.start - b.start || b.end - a.end);
+  return out
+    .filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text)))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -49,7 +49,27 @@ export function tokenize(text: string): Token[] {
 const JOINER_RE = /^[\s\u00A0\u2009\u202F\-\u2010\u2011\u2013.]{0,3}$/;
 
 /** Abbreviated titles that end with a full stop inside a name ("Mr. Xi", "Gen. Sharif", "St. Petersburg"). */
-const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'prof', 'sen', 'rep', 'gov', 'st', 'sr', 'jr', 'adm', 'brig']);
+const TITLE_ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'st',
+  'sr',
+  'jr',
+  'adm',
+  'brig',
+]);
 
 export function joinable(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
@@ -68,7 +88,48 @@ export interface Sentence {
  * Sentence boundaries: . ! ? followed by space and a capital or quote, and line
  * breaks. Abbreviations (Mr., U.S., Gen.) and initials do not end a sentence.
  */
-const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rep', 'sen', 'gov', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'e.g', 'i.e']);
+const ABBREV = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'gen',
+  'lt',
+  'col',
+  'maj',
+  'capt',
+  'sgt',
+  'st',
+  'jr',
+  'sr',
+  'prof',
+  'rep',
+  'sen',
+  'gov',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'e.g',
+  'i.e',
+]);
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];

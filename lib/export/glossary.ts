@@ -32,17 +32,29 @@ export const csvCell = (v: unknown) => {
 };
 
 export function glossaryMarkdown({ result, entries, url }: GlossaryInput): string {
-  const lines = [`# Backstory glossary: ${mdEscape(result.title)}`, '', `Article: <${url}>`, `Entities: ${result.entities.length}`, ''];
+  const lines = [
+    `# Backstory glossary: ${mdEscape(result.title)}`,
+    '',
+    `Article: <${url}>`,
+    `Entities: ${result.entities.length}`,
+    '',
+  ];
   for (const e of result.entities) {
     const entry = e.id ? entries[e.id] : undefined;
     lines.push(`## ${mdEscape(e.name)}`, '');
-    lines.push(`*${e.type}* · ${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}${entry ? '' : ' · not in the knowledge base'}`, '');
+    lines.push(
+      `*${e.type}* · ${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}${entry ? '' : ' · not in the knowledge base'}`,
+      '',
+    );
     if (entry) lines.push(mdEscape(entry.description), '', mdEscape(entry.summary), '');
     else if (e.introduction) lines.push(`Introduced as: “${mdEscape(e.introduction)}”`, '');
     if (e.ambiguity) lines.push(`Note: ${mdEscape(e.ambiguity.reason)}`, '');
     if (entry?.facts.length) {
       lines.push('| Figure | Value | As of | Source |', '|---|---|---|---|');
-      for (const f of entry.facts) lines.push(`| ${mdEscape(f.label)} | ${mdEscape(String(f.value))}${f.unit ? ' ' + mdEscape(f.unit) : ''} | ${f.asOf} | <${mdUrl(f.source)}> |`);
+      for (const f of entry.facts)
+        lines.push(
+          `| ${mdEscape(f.label)} | ${mdEscape(String(f.value))}${f.unit ? ' ' + mdEscape(f.unit) : ''} | ${f.asOf} | <${mdUrl(f.source)}> |`,
+        );
       lines.push('');
     }
     lines.push(`Mentions: ${[...new Set(e.mentions.map((m) => `“${mdEscape(m.text)}”`))].join(', ')}`, '');
@@ -57,12 +69,34 @@ export function glossaryMarkdown({ result, entries, url }: GlossaryInput): strin
 }
 
 export function glossaryCsv({ result, entries }: GlossaryInput): string {
-  const rows = [['entity', 'type', 'description', 'mentions', 'mention_texts', 'figure', 'value', 'unit', 'as_of', 'source', 'wikipedia'].join(',')];
+  const rows = [
+    [
+      'entity',
+      'type',
+      'description',
+      'mentions',
+      'mention_texts',
+      'figure',
+      'value',
+      'unit',
+      'as_of',
+      'source',
+      'wikipedia',
+    ].join(','),
+  ];
   for (const e of result.entities) {
     const entry = e.id ? entries[e.id] : undefined;
-    const base = [e.name, e.type, entry?.description ?? (e.id ? '' : 'not in the knowledge base'), e.mentionCount, [...new Set(e.mentions.map((m) => m.text))].join('; ')];
+    const base = [
+      e.name,
+      e.type,
+      entry?.description ?? (e.id ? '' : 'not in the knowledge base'),
+      e.mentionCount,
+      [...new Set(e.mentions.map((m) => m.text))].join('; '),
+    ];
     const wiki = e.wikipedia ? `https://en.wikipedia.org/wiki/${encodeURIComponent(e.wikipedia)}` : '';
-    if (entry?.facts.length) for (const f of entry.facts) rows.push([...base, f.label, f.value, f.unit ?? '', f.asOf, f.source, wiki].map(csvCell).join(','));
+    if (entry?.facts.length)
+      for (const f of entry.facts)
+        rows.push([...base, f.label, f.value, f.unit ?? '', f.asOf, f.source, wiki].map(csvCell).join(','));
     else rows.push([...base, '', '', '', '', '', wiki].map(csvCell).join(','));
   }
   return rows.join('\r\n') + '\r\n';

@@ -27,17 +27,16 @@ export function mergePacks(packs: KnowledgePack[]): MergedKb {
     for (const e of p.entries) {
       const prev = origin.get(e.id);
       entries.set(e.id, e);
-      origin.set(e.id, prev && prev.pack !== p.pack.id ? { pack: p.pack.id, overrides: prev.pack } : { pack: p.pack.id });
+      origin.set(
+        e.id,
+        prev && prev.pack !== p.pack.id ? { pack: p.pack.id, overrides: prev.pack } : { pack: p.pack.id },
+      );
     }
   }
   return { index: buildIndex([...entries.values()], origin, packs), entries, origin };
 }
 
-export function buildIndex(
-  list: Entry[],
-  origin: Map<string, { pack: string }>,
-  packs: KnowledgePack[],
-): KbIndex {
+export function buildIndex(list: Entry[], origin: Map<string, { pack: string }>, packs: KnowledgePack[]): KbIndex {
   const sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const entries: IndexEntry[] = sorted.map((e) => ({
     id: e.id,
@@ -67,6 +66,11 @@ export function buildIndex(
     entries,
     aliases,
     maxTokens: Math.min(maxTokens, 12),
-    packs: packs.map((p) => ({ id: p.pack.id, title: p.pack.title, version: p.pack.version, entries: p.entries.length })),
+    packs: packs.map((p) => ({
+      id: p.pack.id,
+      title: p.pack.title,
+      version: p.pack.version,
+      entries: p.entries.length,
+    })),
   };
 }

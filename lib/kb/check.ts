@@ -62,10 +62,14 @@ export function checkPacks(packs: PackInput[], files: FileInput[] = []): string[
   for (const [alias, list] of byAlias) {
     if (list.length < 2) continue;
     const bare = list.filter((e) => !e.cues?.length);
-    if (bare.length) problems.push(`ambiguous alias "${alias}" (${list.map((e) => e.id).join(', ')}): ${bare.map((e) => e.id).join(', ')} lack cues`);
+    if (bare.length)
+      problems.push(
+        `ambiguous alias "${alias}" (${list.map((e) => e.id).join(', ')}): ${bare.map((e) => e.id).join(', ')} lack cues`,
+      );
   }
   for (const f of files) {
-    if (f.raw !== JSON.stringify(f.json, null, 2) + '\n') problems.push(`${f.path}: not formatted (JSON.stringify with 2 spaces and a final newline)`);
+    if (f.raw !== JSON.stringify(f.json, null, 2) + '\n')
+      problems.push(`${f.path}: not formatted (JSON.stringify with 2 spaces and a final newline)`);
     if (Array.isArray(f.json)) {
       const list = f.json as { id?: string }[];
       for (let i = 1; i < list.length; i++) {

@@ -49,7 +49,12 @@ export function findEntries(query: string, index: KbIndex, limit = 5): LookupHit
     }
   }
   return [...hits.entries()]
-    .map(([e, score]) => ({ id: index.entries[e]!.id, name: index.entries[e]!.name, score, prior: index.entries[e]!.prior }))
+    .map(([e, score]) => ({
+      id: index.entries[e]!.id,
+      name: index.entries[e]!.name,
+      score,
+      prior: index.entries[e]!.prior,
+    }))
     .sort((a, b) => b.score - a.score || b.prior - a.prior || a.id.localeCompare(b.id))
     .slice(0, limit)
     .map(({ id, name, score }) => ({ id, name, score }));

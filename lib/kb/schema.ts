@@ -53,12 +53,13 @@ const httpsUrl = v.pipe(
   v.startsWith('https://', 'must be an https:// URL'),
 );
 
-const isoDate = v.pipe(
-  v.string(),
-  v.regex(ISO_DATE, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'),
-);
+const isoDate = v.pipe(v.string(), v.regex(ISO_DATE, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'));
 
-const id = v.pipe(v.string(), v.maxLength(120), v.regex(ID, 'must be a lowercase slug like "shanghai-cooperation-organisation"'));
+const id = v.pipe(
+  v.string(),
+  v.maxLength(120),
+  v.regex(ID, 'must be a lowercase slug like "shanghai-cooperation-organisation"'),
+);
 
 export const FactSchema = v.strictObject({
   label: plainText(80),
@@ -83,7 +84,9 @@ export const EntrySchema = v.strictObject({
   summary: plainText(PACK_LIMITS.maxText),
   facts: v.pipe(v.array(FactSchema), v.maxLength(PACK_LIMITS.maxFacts)),
   related: v.pipe(v.array(RelatedSchema), v.maxLength(PACK_LIMITS.maxRelated)),
-  wikipedia: v.nullable(v.pipe(v.string(), v.maxLength(200), v.regex(/^[^\s<>]+$/, 'must be a title with underscores'))),
+  wikipedia: v.nullable(
+    v.pipe(v.string(), v.maxLength(200), v.regex(/^[^\s<>]+$/, 'must be a title with underscores')),
+  ),
   wikidata: v.optional(v.pipe(v.string(), v.regex(/^Q\d+$/, 'must look like Q123'))),
   website: v.optional(httpsUrl),
   cues: v.optional(v.pipe(v.array(plainText(60)), v.maxLength(PACK_LIMITS.maxCues))),
@@ -103,7 +106,10 @@ export const PackMetaSchema = v.strictObject({
 
 export const PackSchema = v.strictObject({
   pack: PackMetaSchema,
-  entries: v.pipe(v.array(EntrySchema), v.maxLength(PACK_LIMITS.maxEntries, `at most ${PACK_LIMITS.maxEntries} entries`)),
+  entries: v.pipe(
+    v.array(EntrySchema),
+    v.maxLength(PACK_LIMITS.maxEntries, `at most ${PACK_LIMITS.maxEntries} entries`),
+  ),
 });
 
 export type Fact = v.InferOutput<typeof FactSchema>;

@@ -17,7 +17,8 @@ export function createClient(transport: Transport) {
     } catch (e) {
       const msg = (e as Error)?.message ?? String(e);
       // The extension was reloaded or updated under this page.
-      if (/context invalidated|Extension context|Receiving end does not exist|disconnected/i.test(msg)) throw new ContextGoneError(msg);
+      if (/context invalidated|Extension context|Receiving end does not exist|disconnected/i.test(msg))
+        throw new ContextGoneError(msg);
       throw e;
     }
   };

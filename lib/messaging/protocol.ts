@@ -83,9 +83,16 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface Responses {
   'cs/page-seen': { injected: boolean };
-  'cs/analyze': Result<{ result: AnalysisResult; entries: Record<string, EntryView>; related: Record<string, { name: string; type: string }> }>;
+  'cs/analyze': Result<{
+    result: AnalysisResult;
+    entries: Record<string, EntryView>;
+    related: Record<string, { name: string; type: string }>;
+  }>;
   'cs/extract': Result<ArticleTokens | null>;
-  'cs/get-entries': Result<{ entries: Record<string, EntryView>; related: Record<string, { name: string; type: string }> }>;
+  'cs/get-entries': Result<{
+    entries: Record<string, EntryView>;
+    related: Record<string, { name: string; type: string }>;
+  }>;
   'cs/report-count': Result<null>;
   'cs/get-settings': Result<{ settings: Settings; sitePolicy: SitePolicy }>;
   'cs/set-site-policy': Result<null>;
@@ -113,7 +120,11 @@ export type ContentMessage =
 
 export const ContentMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('bg/toggle-sidebar') }),
-  v.strictObject({ type: v.literal('bg/open-lookup'), query: shortText, entries: v.array(v.looseObject({ id: v.string() })) }),
+  v.strictObject({
+    type: v.literal('bg/open-lookup'),
+    query: shortText,
+    entries: v.array(v.looseObject({ id: v.string() })),
+  }),
   v.strictObject({ type: v.literal('bg/navigated'), url }),
   v.strictObject({ type: v.literal('bg/settings-changed') }),
 ]);
@@ -132,7 +143,8 @@ export function validateMessage(raw: unknown): { ok: true; message: Message } | 
   }
   if (size > MAX_MESSAGE_CHARS) return { ok: false, error: `message too large (${size} characters)` };
   const { type, payload } = raw as { type?: unknown; payload?: unknown };
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(RequestSchemas, type)) return { ok: false, error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}` };
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(RequestSchemas, type))
+    return { ok: false, error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}` };
   const schema = RequestSchemas[type as RequestType];
   const parsed = v.safeParse(schema, payload);
   if (!parsed.success) return { ok: false, error: `bad ${type} payload: ${v.summarize(parsed.issues).slice(0, 300)}` };

@@ -42,8 +42,55 @@ export interface ExtractOptions {
 }
 
 const DEFAULT_MAX_CHARS = 400_000;
-const BLOCK = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'MAIN', 'ASIDE', 'NAV', 'HR', 'ADDRESS']);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'CANVAS', 'VIDEO', 'AUDIO']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'FIGURE',
+  'FIGCAPTION',
+  'DL',
+  'DT',
+  'DD',
+  'MAIN',
+  'ASIDE',
+  'NAV',
+  'HR',
+  'ADDRESS',
+]);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+]);
 const SKIP_IN_BODY = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM']);
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -281,7 +328,11 @@ function findHeadline(doc: Document, title: string): Element | null {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
   const t = norm(title);
   const h1s = Array.from(doc.querySelectorAll('h1'));
-  return h1s.find((h) => t && (norm(h.textContent ?? '') === t || t.includes(norm(h.textContent ?? '')))) ?? h1s.find((h) => h.closest('article, main, [itemprop="articleBody"]')) ?? (h1s.length === 1 ? h1s[0]! : null);
+  return (
+    h1s.find((h) => t && (norm(h.textContent ?? '') === t || t.includes(norm(h.textContent ?? '')))) ??
+    h1s.find((h) => h.closest('article, main, [itemprop="articleBody"]')) ??
+    (h1s.length === 1 ? h1s[0]! : null)
+  );
 }
 
 /**
@@ -314,11 +365,16 @@ interface OffloadRequest {
   html: string;
 }
 
-const READABILITY_OPTIONS = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<typeof Readability>[1];
+const READABILITY_OPTIONS = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<
+  typeof Readability
+>[1];
 
 function readability(doc: Document): { title: string | null; content: Node } | null {
   try {
-    const parsed = new Readability(doc, READABILITY_OPTIONS).parse() as unknown as { title?: string | null; content?: unknown } | null;
+    const parsed = new Readability(doc, READABILITY_OPTIONS).parse() as unknown as {
+      title?: string | null;
+      content?: unknown;
+    } | null;
     const content = parsed?.content;
     if (!content || typeof content !== 'object' || !('childNodes' in content)) return null;
     return { title: parsed?.title ?? null, content: content as Node };
@@ -349,7 +405,7 @@ export function articleTokens(doc: Document): ArticleTokens | null {
       tokens.push([Number.isInteger(i) ? i : -1, n.data]);
     },
   };
-  for (const step = walk(parsed.content, sink, false); !step.next().done; );
+  for (const step = walk(parsed.content, sink, false); !step.next().done;);
   return { title: (parsed.title ?? '').trim(), tokens };
 }
 
@@ -368,7 +424,8 @@ function indexClone(clone: Document): Element[] {
     elements.push(n as Element);
   }
   const tw = clone.createTreeWalker(clone, SHOW_TEXT);
-  for (let n = tw.nextNode(); n; n = tw.nextNode()) if (n.previousSibling?.nodeType === TEXT_NODE) n.parentNode?.insertBefore(clone.createComment(''), n);
+  for (let n = tw.nextNode(); n; n = tw.nextNode())
+    if (n.previousSibling?.nodeType === TEXT_NODE) n.parentNode?.insertBefore(clone.createComment(''), n);
   return elements;
 }
 
@@ -377,7 +434,11 @@ function indexClone(clone: Document): Element[] {
  * node Readability moved into a new wrapper still names its old parent), the next with
  * the same text; failing that, the same text anywhere in the page.
  */
-function tokenResolver(elements: Element[], map: Map<Node, Text>, index: TextIndex): (owner: number, data: string) => Text | undefined {
+function tokenResolver(
+  elements: Element[],
+  map: Map<Node, Text>,
+  index: TextIndex,
+): (owner: number, data: string) => Text | undefined {
   const used = new Set<Node>();
   return (owner, data) => {
     const el = elements[owner];
@@ -403,7 +464,10 @@ function tokenResolver(elements: Element[], map: Map<Node, Text>, index: TextInd
  * large page's Readability parse run in the background: then a step yields an
  * OffloadRequest and is resumed with the tokens (or null: parse here after all).
  */
-function* extractSteps(doc: Document, options: ExtractOptions & { offload?: boolean }): Generator<void | OffloadRequest, ExtractedArticle | null, ArticleTokens | null | undefined> {
+function* extractSteps(
+  doc: Document,
+  options: ExtractOptions & { offload?: boolean },
+): Generator<void | OffloadRequest, ExtractedArticle | null, ArticleTokens | null | undefined> {
   const max = options.maxChars ?? DEFAULT_MAX_CHARS;
   const root = doc.documentElement;
   if (!root) return null;
@@ -413,7 +477,12 @@ function* extractSteps(doc: Document, options: ExtractOptions & { offload?: bool
   yield;
   // What Readability would discard unread anyway (it keeps JSON-LD for the metadata): less
   // for its parse, the longest step on large pages (50-77 ms on a long encyclopedia page).
-  for (const el of Array.from(clone.querySelectorAll('script:not([type="application/ld+json"]), style, noscript, template, svg, iframe, canvas, video, audio, object'))) el.remove();
+  for (const el of Array.from(
+    clone.querySelectorAll(
+      'script:not([type="application/ld+json"]), style, noscript, template, svg, iframe, canvas, video, audio, object',
+    ),
+  ))
+    el.remove();
   yield;
   const builder = new TextBuilder(max);
   const index = new TextIndex(doc);
@@ -428,7 +497,9 @@ function* extractSteps(doc: Document, options: ExtractOptions & { offload?: bool
     return headlineText;
   };
   let title = (doc.title ?? '').trim();
-  const large = () => clone.getElementsByTagName('*').length >= (options.offloadMinElements ?? OFFLOAD_MIN_ELEMENTS) || (clone.body?.textContent?.length ?? 0) >= (options.offloadMinTextChars ?? OFFLOAD_MIN_TEXT_CHARS);
+  const large = () =>
+    clone.getElementsByTagName('*').length >= (options.offloadMinElements ?? OFFLOAD_MIN_ELEMENTS) ||
+    (clone.body?.textContent?.length ?? 0) >= (options.offloadMinTextChars ?? OFFLOAD_MIN_TEXT_CHARS);
   if (options.offload && large()) {
     const elements = indexClone(clone);
     yield;
@@ -451,7 +522,14 @@ function* extractSteps(doc: Document, options: ExtractOptions & { offload?: bool
           else if (!t[1].trim()) builder.space();
         }
       }
-      if (builder.text.trim()) return { title: headlineText || title, text: builder.text, segments: builder.segments, method: 'readability', truncated: builder.full };
+      if (builder.text.trim())
+        return {
+          title: headlineText || title,
+          text: builder.text,
+          segments: builder.segments,
+          method: 'readability',
+          truncated: builder.full,
+        };
     }
   }
   if (!builder.text.trim()) {
@@ -462,14 +540,27 @@ function* extractSteps(doc: Document, options: ExtractOptions & { offload?: bool
       const headlineText = yield* headlineFirst(title, parsed.content.textContent ?? '');
       const resolve = liveResolver(map, index);
       yield* walk(parsed.content, into(builder, resolve), false);
-      if (builder.text.trim()) return { title: headlineText || title, text: builder.text, segments: builder.segments, method: 'readability', truncated: builder.full };
+      if (builder.text.trim())
+        return {
+          title: headlineText || title,
+          text: builder.text,
+          segments: builder.segments,
+          method: 'readability',
+          truncated: builder.full,
+        };
     }
   }
   if (!options.fallbackToBody) return null;
   const body = doc.body ?? root;
   yield* walk(body, into(builder, itself), true);
   if (!builder.text.trim()) return null;
-  return { title: title || (doc.title ?? ''), text: builder.text, segments: builder.segments, method: 'body', truncated: builder.full };
+  return {
+    title: title || (doc.title ?? ''),
+    text: builder.text,
+    segments: builder.segments,
+    method: 'body',
+    truncated: builder.full,
+  };
 }
 
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {
@@ -486,7 +577,12 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
  * result is still consistent: offsets map to the live nodes seen at the pairing step, and
  * ranges to nodes that have since gone are simply skipped.
  */
-export async function extractArticleAsync(doc: Document, options: ExtractOptions, yieldToPage: () => Promise<void>, offload?: (html: string) => Promise<ArticleTokens | null>): Promise<ExtractedArticle | null> {
+export async function extractArticleAsync(
+  doc: Document,
+  options: ExtractOptions,
+  yieldToPage: () => Promise<void>,
+  offload?: (html: string) => Promise<ArticleTokens | null>,
+): Promise<ExtractedArticle | null> {
   const steps = extractSteps(doc, { ...options, offload: !!offload });
   let reply: ArticleTokens | null | undefined;
   for (;;) {

@@ -88,7 +88,8 @@ export class HighlightLayer {
     clearTimeout(this.flashTimer);
     this.mentions = null;
     if (!this.hl) return;
-    for (const name of [HIGHLIGHT_MENTION, HIGHLIGHT_MENTION_BG, HIGHLIGHT_HOVER, HIGHLIGHT_FLASH]) this.hl.registry.delete(name);
+    for (const name of [HIGHLIGHT_MENTION, HIGHLIGHT_MENTION_BG, HIGHLIGHT_HOVER, HIGHLIGHT_FLASH])
+      this.hl.registry.delete(name);
   }
   private ensure(style: HighlightStyle): { style: HighlightStyle; set: HighlightSet; drawn: Set<Range> } | null {
     if (!this.hl) return null;

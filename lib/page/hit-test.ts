@@ -33,7 +33,12 @@ export function mentionAt(sorted: MentionRef[], offset: number): MentionRef | nu
   return sorted[indexCovering(sorted, offset)] ?? null;
 }
 
-export function rectsContain(rects: ArrayLike<{ left: number; right: number; top: number; bottom: number }>, x: number, y: number, slop = 2): boolean {
+export function rectsContain(
+  rects: ArrayLike<{ left: number; right: number; top: number; bottom: number }>,
+  x: number,
+  y: number,
+  slop = 2,
+): boolean {
   for (let i = 0; i < rects.length; i++) {
     const r = rects[i]!;
     if (x >= r.left - slop && x <= r.right + slop && y >= r.top - slop && y <= r.bottom + slop) return true;

@@ -17,7 +17,11 @@ export const CARD_GAP = 8;
 /** Minimum distance from the viewport edge, px. */
 export const CARD_MARGIN = 8;
 
-export function placeCard(anchor: Rect, card: { width: number; height: number }, viewport: Viewport): { left: number; top: number; placement: 'below' | 'above' } {
+export function placeCard(
+  anchor: Rect,
+  card: { width: number; height: number },
+  viewport: Viewport,
+): { left: number; top: number; placement: 'below' | 'above' } {
   const maxLeft = Math.max(CARD_MARGIN, viewport.width - card.width - CARD_MARGIN);
   const left = Math.min(Math.max(CARD_MARGIN, anchor.left), maxLeft);
   const below = anchor.top + anchor.height + CARD_GAP;

@@ -11,7 +11,8 @@ export const READERABLE_MIN_SCORE = 20;
 /** Enough paragraphs to decide; a page that needs more to look like an article is not one. */
 const MAX_PARAGRAPHS = 400;
 
-const ARTICLE_TYPES = /"@type"\s*:\s*"(?:News|Reportage|Analysis|Opinion|Report|Review|Background|Blog)?(?:Article|Posting)"/;
+const ARTICLE_TYPES =
+  /"@type"\s*:\s*"(?:News|Reportage|Analysis|Opinion|Report|Review|Background|Blog)?(?:Article|Posting)"/;
 
 export function looksLikeArticle(doc: Document): boolean {
   const body = doc.body;
@@ -30,7 +31,8 @@ export function looksLikeArticle(doc: Document): boolean {
   // Article metadata with at least some paragraph text.
   if (score > READERABLE_MIN_SCORE / 2) {
     if (doc.querySelector('meta[property="og:type"][content="article"]')) return true;
-    for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 5)) if (ARTICLE_TYPES.test(s.textContent ?? '')) return true;
+    for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 5))
+      if (ARTICLE_TYPES.test(s.textContent ?? '')) return true;
   }
   return false;
 }

@@ -18,7 +18,8 @@ export interface ShadowHost {
  * and the fixed-position UI inside the shadow root places itself. z-index is the
  * fallback where the top layer is not available.
  */
-const HOST_STYLE = 'all: initial; display: block; position: fixed; inset: auto; top: 0; left: 0; width: 0; height: 0; margin: 0; padding: 0; border: 0; overflow: visible; background: transparent; z-index: 2147483647;';
+const HOST_STYLE =
+  'all: initial; display: block; position: fixed; inset: auto; top: 0; left: 0; width: 0; height: 0; margin: 0; padding: 0; border: 0; overflow: visible; background: transparent; z-index: 2147483647;';
 
 /** One parsed stylesheet per document and CSS text, shared by every host (parsing 8 KB of CSS per hover card showed in traces). */
 const sheets = new WeakMap<Document, Map<string, CSSStyleSheet>>();

@@ -10,7 +10,8 @@ import type { TextSegment } from './extract.ts';
 import { pointAt } from './ranges.ts';
 
 /** Elements whose boxes group mentions: blocks an article is made of. */
-const BLOCKS = 'p, li, dd, dt, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, pre, summary, div, section, article, main, body';
+const BLOCKS =
+  'p, li, dd, dt, td, th, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, pre, summary, div, section, article, main, body';
 
 /**
  * Group items (mentions with a start offset in article text) by the nearest block around
@@ -35,7 +36,10 @@ export function groupByBlock<T extends { start: number }>(segments: TextSegment[
   return groups;
 }
 
-type ObserverCtor = new (cb: (entries: Pick<IntersectionObserverEntry, 'target' | 'isIntersecting'>[]) => void, options: IntersectionObserverInit) => Pick<IntersectionObserver, 'observe' | 'disconnect'>;
+type ObserverCtor = new (
+  cb: (entries: Pick<IntersectionObserverEntry, 'target' | 'isIntersecting'>[]) => void,
+  options: IntersectionObserverInit,
+) => Pick<IntersectionObserver, 'observe' | 'disconnect'>;
 
 /**
  * Watches the groups' blocks and calls `onChange` with the items of every block within

@@ -9,7 +9,12 @@ import type { KnowledgePack } from '../kb/schema.ts';
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: Object.fromEntries(Object.entries(settingsMigrations).map(([ver, fn]) => [ver, (old: unknown) => fn((old ?? {}) as Record<string, unknown>)])),
+  migrations: Object.fromEntries(
+    Object.entries(settingsMigrations).map(([ver, fn]) => [
+      ver,
+      (old: unknown) => fn((old ?? {}) as Record<string, unknown>),
+    ]),
+  ),
 });
 
 /** Site policies by host ("never" / "always"). */

@@ -8,7 +8,16 @@ import type { EntityType } from '../kb/schema.ts';
 
 export type SitePolicy = 'default' | 'always' | 'never';
 
-export const HIGHLIGHTABLE: EntityType[] = ['organization', 'person', 'country', 'place', 'initiative', 'event', 'group', 'concept'];
+export const HIGHLIGHTABLE: EntityType[] = [
+  'organization',
+  'person',
+  'country',
+  'place',
+  'initiative',
+  'event',
+  'group',
+  'concept',
+];
 
 export interface Settings {
   /** Open the sidebar on article pages, or only highlight names (the sidebar opens on request). */

@@ -17,12 +17,76 @@ export function prng(seed: number): () => number {
   };
 }
 
-const FIRST = ['Maria', 'Tomas', 'Leila', 'Daniel', 'Aigerim', 'Samuel', 'Nadia', 'Victor', 'Helen', 'Omar', 'Ingrid', 'Rustam', 'Claire', 'Hamid', 'Petra', 'Jonas'];
-const LAST = ['Keller', 'Okafor', 'Brandt', 'Nurlanova', 'Lindqvist', 'Haddad', 'Moreau', 'Castellanos', 'Petrov', 'Whitfield', 'Tanaka', 'Osei', 'Ferreira', 'Novak'];
-const INSTITUTES = ['Institute for Regional Studies', 'Centre for Maritime Policy', 'Hallstatt Policy Forum', 'Eastern Trade Council', 'Northbridge University'];
+const FIRST = [
+  'Maria',
+  'Tomas',
+  'Leila',
+  'Daniel',
+  'Aigerim',
+  'Samuel',
+  'Nadia',
+  'Victor',
+  'Helen',
+  'Omar',
+  'Ingrid',
+  'Rustam',
+  'Claire',
+  'Hamid',
+  'Petra',
+  'Jonas',
+];
+const LAST = [
+  'Keller',
+  'Okafor',
+  'Brandt',
+  'Nurlanova',
+  'Lindqvist',
+  'Haddad',
+  'Moreau',
+  'Castellanos',
+  'Petrov',
+  'Whitfield',
+  'Tanaka',
+  'Osei',
+  'Ferreira',
+  'Novak',
+];
+const INSTITUTES = [
+  'Institute for Regional Studies',
+  'Centre for Maritime Policy',
+  'Hallstatt Policy Forum',
+  'Eastern Trade Council',
+  'Northbridge University',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const TOPICS = ['energy prices', 'border security', 'grain exports', 'port access', 'the new rail corridor', 'water rights', 'debt relief', 'visa rules', 'fishing quotas', 'the customs union', 'drone sales', 'pipeline tariffs'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const TOPICS = [
+  'energy prices',
+  'border security',
+  'grain exports',
+  'port access',
+  'the new rail corridor',
+  'water rights',
+  'debt relief',
+  'visa rules',
+  'fishing quotas',
+  'the customs union',
+  'drone sales',
+  'pipeline tariffs',
+];
 const FILLER = [
   'Prices rose by {PCT} percent in the year to {MONTH}, the fastest pace in a decade.',
   'Critics said the plan lacked detail and would take years to carry out.',

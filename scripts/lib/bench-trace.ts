@@ -47,7 +47,8 @@ function urlOf(e: TraceEvent): string {
 /** The renderer main thread that parsed `pageUrl` (falls back to the one with most tasks). */
 export function mainThread(events: TraceEvent[], pageUrl: string): MainThread | null {
   const mains = new Map<number, number>(); // pid -> tid of CrRendererMain
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.set(e.pid, e.tid);
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.set(e.pid, e.tid);
   let pid: number | undefined;
   for (const e of events) {
     if (e.name !== 'ParseHTML' || !mains.has(e.pid)) continue;
@@ -59,13 +60,16 @@ export function mainThread(events: TraceEvent[], pageUrl: string): MainThread | 
   }
   if (pid === undefined) {
     const counts = new Map<number, number>();
-    for (const e of events) if (e.name === 'RunTask' && mains.get(e.pid) === e.tid) counts.set(e.pid, (counts.get(e.pid) ?? 0) + 1);
+    for (const e of events)
+      if (e.name === 'RunTask' && mains.get(e.pid) === e.tid) counts.set(e.pid, (counts.get(e.pid) ?? 0) + 1);
     pid = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   }
   if (pid === undefined) return null;
   const tid = mains.get(pid)!;
   const mine = events.filter((e) => e.pid === pid && e.tid === tid);
-  const tasks: Task[] = mine.filter((e) => e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number').map((e) => ({ ts: e.ts, dur: e.dur!, ext: [] as string[], page: false }));
+  const tasks: Task[] = mine
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number')
+    .map((e) => ({ ts: e.ts, dur: e.dur!, ext: [] as string[], page: false }));
   tasks.sort((a, b) => a.ts - b.ts);
   const extEvents = mine.filter((e) => e.ph === 'X' && urlOf(e).startsWith('chrome-extension://'));
   for (const x of extEvents) {
@@ -144,16 +148,41 @@ export function scriptCostMs(main: MainThread, urlPart: string): number {
 
 /** What ran inside one task: the longest nested events (name, url or function, ms), for "where the time goes". */
 export function breakdown(main: MainThread, task: Task, top = 8): string {
-  const inner = main.events.filter((e) => e.ph === 'X' && e.name !== 'RunTask' && typeof e.dur === 'number' && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur);
+  const inner = main.events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.name !== 'RunTask' &&
+      typeof e.dur === 'number' &&
+      e.ts >= task.ts &&
+      e.ts + e.dur! <= task.ts + task.dur,
+  );
   inner.sort((a, b) => b.dur! - a.dur!);
   return inner
     .slice(0, top)
     .map((e) => {
       const d = e.args?.data ?? {};
-      const what = [d.functionName, typeof d.url === 'string' ? d.url.replace(/^chrome-extension:\/\/[^/]+/, 'ext:') : ''].filter(Boolean).join(' ');
+      const what = [
+        d.functionName,
+        typeof d.url === 'string' ? d.url.replace(/^chrome-extension:\/\/[^/]+/, 'ext:') : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       // Layout: how much of the page it touched, and the script that forced it, if any.
-      const b = (e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number; stackTrace?: { url?: string; functionName?: string }[] } } | undefined)?.beginData;
-      const lay = e.name === 'Layout' && b ? ` [${b.dirtyObjects}/${b.totalObjects} objects${b.stackTrace?.length ? ` forced by ${b.stackTrace[0]!.functionName || '?'}` : ''}]` : '';
+      const b = (
+        e.args as
+          | {
+              beginData?: {
+                dirtyObjects?: number;
+                totalObjects?: number;
+                stackTrace?: { url?: string; functionName?: string }[];
+              };
+            }
+          | undefined
+      )?.beginData;
+      const lay =
+        e.name === 'Layout' && b
+          ? ` [${b.dirtyObjects}/${b.totalObjects} objects${b.stackTrace?.length ? ` forced by ${b.stackTrace[0]!.functionName || '?'}` : ''}]`
+          : '';
       return `${e.name}${what ? `(${what})` : ''}${lay} ${(e.dur! / 1000).toFixed(1)}`;
     })
     .join('; ');

@@ -14,7 +14,14 @@ export type BrowserName = 'chromium' | 'firefox';
 const CANDIDATES: Record<BrowserName, { env: string; paths: string[]; install: string }> = {
   chromium: {
     env: 'CHROMIUM_PATH',
-    paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
+    paths: [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    ],
     install: 'sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium or Chrome binary)',
   },
   firefox: {
@@ -27,12 +34,23 @@ const CANDIDATES: Record<BrowserName, { env: string; paths: string[]; install: s
 export function findBrowser(name: BrowserName): { path: string | null; install: string } {
   const c = CANDIDATES[name];
   const fromEnv = process.env[c.env];
-  if (fromEnv) return { path: existsSync(fromEnv) ? fromEnv : null, install: `${c.env}=${fromEnv} does not exist. ${c.install}` };
+  if (fromEnv)
+    return { path: existsSync(fromEnv) ? fromEnv : null, install: `${c.env}=${fromEnv} does not exist. ${c.install}` };
   return { path: c.paths.find((p) => existsSync(p)) ?? null, install: c.install };
 }
 
 /** Chromium flags that keep it quiet on a machine without internet. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage', '--no-default-browser-check'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--no-default-browser-check',
+];
 
 export interface Launched {
   browser: Browser;
@@ -42,7 +60,11 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(name: BrowserName, extensionDir: string | null, opts: { headless?: boolean; windowSize?: [number, number] } = {}): Promise<Launched> {
+export async function launchWithExtension(
+  name: BrowserName,
+  extensionDir: string | null,
+  opts: { headless?: boolean; windowSize?: [number, number] } = {},
+): Promise<Launched> {
   const found = findBrowser(name);
   if (!found.path) throw new Error(`${name} is not installed. ${found.install}`);
   const headless = opts.headless ?? true;
@@ -53,12 +75,20 @@ export async function launchWithExtension(name: BrowserName, extensionDir: strin
       headless,
       pipe: true,
       ...(extensionDir ? { enableExtensions: [extensionDir] } : {}),
-      args: [...CHROMIUM_ARGS, `--window-size=${w},${h}`, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'backstory-chromium-'))}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        `--window-size=${w},${h}`,
+        `--user-data-dir=${mkdtempSync(join(tmpdir(), 'backstory-chromium-'))}`,
+      ],
       defaultViewport: { width: w, height: h },
     });
     let extensionId: string | null = null;
     if (extensionDir) {
-      const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 }).catch(() => null);
+      const target = await browser
+        .waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+          timeout: 20_000,
+        })
+        .catch(() => null);
       extensionId = target ? new URL(target.url()).host : null;
     }
     return { browser, name, extensionId, close: () => browser.close() };
@@ -104,5 +134,8 @@ export async function readSidebar(page: Page) {
 }
 
 export async function waitForSidebarReady(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-testid="entity-count"]'), { timeout, polling: 100 });
+  await page.waitForFunction(
+    () => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-testid="entity-count"]'),
+    { timeout, polling: 100 },
+  );
 }

@@ -7,7 +7,10 @@ import { checkPacks } from '../../lib/kb/check.ts';
 export function loadBuiltinPacks(): { packs: KnowledgePack[]; problems: string[] } {
   const folders = readPackFolders();
   const inputs = folders.map((f) => ({ source: f.dir, data: assemblePack(f) }));
-  const problems = checkPacks(inputs, folders.flatMap((f) => [f.meta, ...f.entryFiles]));
+  const problems = checkPacks(
+    inputs,
+    folders.flatMap((f) => [f.meta, ...f.entryFiles]),
+  );
   const packs: KnowledgePack[] = [];
   for (const input of inputs) {
     const r = v.safeParse(PackSchema, input.data);

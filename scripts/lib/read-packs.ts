@@ -39,7 +39,9 @@ export function readPackFolders(dir = PACKS_DIR): PackFolder[] {
     .sort()
     .map((name) => {
       const folder = join(dir, name);
-      const files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
+      const files = readdirSync(folder)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
       if (!files.includes('pack.json')) throw new Error(`${folder}: pack.json is missing`);
       return {
         dir: folder,

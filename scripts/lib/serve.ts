@@ -46,7 +46,11 @@ export async function serve(roots: string[], port = 0): Promise<Served> {
           const body = await readFile(target);
           const extra = target + '.headers.json';
           const headers = existsSync(extra) ? (JSON.parse(readFileSync(extra, 'utf8')) as Record<string, string>) : {};
-          res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+          res.writeHead(200, {
+            'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+            'cache-control': 'no-store',
+            ...headers,
+          });
           res.end(body);
           return;
         } catch {

@@ -23,7 +23,10 @@ async function run(...args: string[]) {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'backstory-cli-'));
-  writeFileSync(join(dir, 'note.txt'), 'Kazakhstan and China signed deals at the SCO summit.\nThe Shanghai Cooperation Organisation (SCO) met in Astana.');
+  writeFileSync(
+    join(dir, 'note.txt'),
+    'Kazakhstan and China signed deals at the SCO summit.\nThe Shanghai Cooperation Organisation (SCO) met in Astana.',
+  );
   writeFileSync(join(dir, 'empty.html'), '   ');
   writeFileSync(join(dir, 'binary.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
   writeFileSync(join(dir, 'nav-only.html'), '<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>');
@@ -34,8 +37,20 @@ beforeAll(() => {
     JSON.stringify({
       topic: 'cluster-a',
       entities: [
-        { name: 'Shanghai Cooperation Organisation', type: 'organization', wikipedia: 'Shanghai_Cooperation_Organisation', surface: ['SCO'], importance: 'core' },
-        { name: 'Nurly Zhol', type: 'initiative', wikipedia: 'Nurly_Zhol', surface: ['Nurly Zhol'], importance: 'core' },
+        {
+          name: 'Shanghai Cooperation Organisation',
+          type: 'organization',
+          wikipedia: 'Shanghai_Cooperation_Organisation',
+          surface: ['SCO'],
+          importance: 'core',
+        },
+        {
+          name: 'Nurly Zhol',
+          type: 'initiative',
+          wikipedia: 'Nurly_Zhol',
+          surface: ['Nurly Zhol'],
+          importance: 'core',
+        },
         { name: 'Invented Thing', type: 'other', wikipedia: null, surface: ['Nothing Like This'], importance: 'minor' },
       ],
       figures: [],
@@ -55,9 +70,16 @@ describe('cli/analyze', () => {
 
   it('prints one AnalysisResult per file with --json, offsets that round-trip', async () => {
     const r = await run('analyze', '--json', join(dir, 'note.txt'));
-    const res = JSON.parse(r.out) as { title: string; wordCount: number; entities: { id: string; mentions: { start: number; end: number; text: string }[] }[]; figures: unknown[] };
+    const res = JSON.parse(r.out) as {
+      title: string;
+      wordCount: number;
+      entities: { id: string; mentions: { start: number; end: number; text: string }[] }[];
+      figures: unknown[];
+    };
     expect(res.wordCount).toBeGreaterThan(10);
-    expect(res.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['kazakhstan', 'china', 'shanghai-cooperation-organisation']));
+    expect(res.entities.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['kazakhstan', 'china', 'shanghai-cooperation-organisation']),
+    );
     expect(Array.isArray(res.figures)).toBe(true);
   });
 
@@ -101,7 +123,10 @@ describe('cli/eval', () => {
 describe('cli/kb', () => {
   it('prints { packs, entries } with --json, every entry with its fields', async () => {
     const r = await run('kb', '--json');
-    const kb = JSON.parse(r.out) as { packs: { id: string }[]; entries: { id: string; facts: unknown[]; summary: string }[] };
+    const kb = JSON.parse(r.out) as {
+      packs: { id: string }[];
+      entries: { id: string; facts: unknown[]; summary: string }[];
+    };
     expect(kb.packs.map((p) => p.id)).toEqual(['central-asia', 'world']);
     expect(kb.entries.length).toBeGreaterThanOrEqual(700);
     expect(kb.entries.find((e) => e.id === 'nurly-zhol')?.facts.length).toBeGreaterThan(0);

@@ -4,7 +4,16 @@ import { cleanup, fireEvent, render, within } from '@testing-library/preact';
 import { EntityDetail, type EntityDetailProps } from '../../components/sidebar/EntityDetail.tsx';
 import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
-import { ARTICLE_TEXT, ENTITIES, ENTRIES, HOSTILE, RELATED_NAMES, makeEntity, makeEntry, mentionOf } from '../fixtures/ui-fixtures.ts';
+import {
+  ARTICLE_TEXT,
+  ENTITIES,
+  ENTRIES,
+  HOSTILE,
+  RELATED_NAMES,
+  makeEntity,
+  makeEntry,
+  mentionOf,
+} from '../fixtures/ui-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -44,7 +53,9 @@ describe('components/sidebar/EntityDetail: a known entity', () => {
 
   it('shows the entry description and summary', () => {
     const { container } = renderDetail();
-    expect(container.querySelector('.description')!.textContent).toBe(ENTRIES['northwind-water-authority']!.description);
+    expect(container.querySelector('.description')!.textContent).toBe(
+      ENTRIES['northwind-water-authority']!.description,
+    );
     expect(container.querySelector('.summary')!.textContent).toBe(ENTRIES['northwind-water-authority']!.summary);
   });
 
@@ -68,12 +79,23 @@ describe('components/sidebar/EntityDetail: facts table', () => {
   it('has a caption and column headers', () => {
     const { getByRole } = renderDetail();
     const table = getByRole('table', { name: 'Key figures' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Figure', 'Value', 'As of', 'Source']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Figure', 'Value', 'As of', 'Source']);
   });
 
   it.each([
     [0, 'Staff', '2,400', '2024', 'northwind.example', 'https://www.northwind.example/annual-report'],
-    [1, 'Budget', '310 million EUR (operating budget)', '2024-06', 'budget.example.gov', 'https://budget.example.gov/nwa'],
+    [
+      1,
+      'Budget',
+      '310 million EUR (operating budget)',
+      '2024-06',
+      'budget.example.gov',
+      'https://budget.example.gov/nwa',
+    ],
     [2, 'Dams', '12', '2023-12-31', 'dams.example.org', 'https://dams.example.org/registry'],
     [3, 'Founded', '1961', '1961', 'history.example.org', 'https://history.example.org/nwa'],
   ])('row %i: %s = %s as of %s, source linked as %s', (i, label, value, asOf, host, href) => {
@@ -92,7 +114,12 @@ describe('components/sidebar/EntityDetail: facts table', () => {
     ['data:', 'data:text/html,<script>alert(1)</script>'],
     ['not a URL', 'see the annual report'],
   ])('does not render a %s source as a link', (_what, source) => {
-    const entry = makeEntry({ id: 'x', name: 'X', type: 'organization', facts: [{ label: 'L', value: 1, asOf: '2024', source }] });
+    const entry = makeEntry({
+      id: 'x',
+      name: 'X',
+      type: 'organization',
+      facts: [{ label: 'L', value: 1, asOf: '2024', source }],
+    });
     const { container } = renderDetail({ entry });
     const row = rowsOf(container)[0]!;
     expect(row.querySelector('a')).toBeNull();
@@ -112,7 +139,11 @@ describe('components/sidebar/EntityDetail: related entries', () => {
   it('has one button per related id, named from relatedNames (or the id), with its relation', () => {
     const items = relatedItems(renderDetail().container);
     expect(items.map((li) => li.querySelector('.relation')!.textContent)).toEqual(['runs', 'manages', 'reports to']);
-    expect(items.map((li) => li.querySelector('button')!.textContent)).toEqual(['Clearwater Programme', 'Halden River', 'unnamed-board']);
+    expect(items.map((li) => li.querySelector('button')!.textContent)).toEqual([
+      'Clearwater Programme',
+      'Halden River',
+      'unnamed-board',
+    ]);
   });
 
   it('badges related entries that are in this article, and only those', () => {
@@ -128,7 +159,9 @@ describe('components/sidebar/EntityDetail: related entries', () => {
   });
 
   it('has no related section when there are none', () => {
-    expect(renderDetail({ entity: entityOf('portugal'), entry: ENTRIES.portugal }).container.querySelector('.related')).toBeNull();
+    expect(
+      renderDetail({ entity: entityOf('portugal'), entry: ENTRIES.portugal }).container.querySelector('.related'),
+    ).toBeNull();
   });
 });
 
@@ -173,7 +206,10 @@ describe('components/sidebar/EntityDetail: mentions', () => {
 
 describe('components/sidebar/EntityDetail: ambiguity', () => {
   it('explains a confident choice without "Uncertain:"', () => {
-    const { getByRole } = renderDetail({ entity: entityOf('clearwater-programme'), entry: ENTRIES['clearwater-programme'] });
+    const { getByRole } = renderDetail({
+      entity: entityOf('clearwater-programme'),
+      entry: ENTRIES['clearwater-programme'],
+    });
     const note = getByRole('note');
     expect(note.textContent).toBe('The name is defined in the article.');
     expect(note.classList.contains('weak')).toBe(false);
@@ -200,7 +236,9 @@ describe('components/sidebar/EntityDetail: a name not in the knowledge base', ()
   it('says so, quotes the introducing sentence and offers a Wikipedia search', () => {
     const { container, getByRole } = renderDetail({ entity: friends, entry: undefined });
     expect(container.querySelector('.not-in-kb')!.textContent).toBe('Not in the knowledge base');
-    expect(container.querySelector('blockquote')!.textContent).toBe('A local campaign, the Friends of Halden, said the plan ignored fishing families.');
+    expect(container.querySelector('blockquote')!.textContent).toBe(
+      'A local campaign, the Friends of Halden, said the plan ignored fishing families.',
+    );
     const search = getByRole('link', { name: 'Search Wikipedia for “Friends of Halden”' });
     expect(search.getAttribute('href')).toBe('https://en.wikipedia.org/w/index.php?search=Friends%20of%20Halden');
     expect(container.querySelector('.description')).toBeNull();
@@ -226,7 +264,10 @@ describe('components/sidebar/EntityDetail: read more', () => {
     expect(list.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Wikipedia: Northwind Water Authority', 'https://en.wikipedia.org/wiki/Northwind_Water_Authority'],
       ['Official site (northwind.example)', 'https://www.northwind.example/'],
-      ['Other outlets\' coverage of “Northwind Water Authority”', `https://news.google.com/search?q=${encodeURIComponent('"Northwind Water Authority"')}`],
+      [
+        "Other outlets' coverage of “Northwind Water Authority”",
+        `https://news.google.com/search?q=${encodeURIComponent('"Northwind Water Authority"')}`,
+      ],
     ]);
     for (const a of list) {
       expect(a.getAttribute('target')).toBe('_blank');
@@ -264,7 +305,14 @@ describe('components/sidebar/EntityDetail: read more', () => {
 describe('components/sidebar/EntityDetail: markup safety', () => {
   it.each(HOSTILE)('renders %s as inert text in the name, description, summary, fact, relation and mention', (evil) => {
     const text = `Before ${evil} after.`;
-    const entity = makeEntity({ id: 'x', name: evil, type: 'organization', mentions: [mentionOf(evil, 0, text)], ambiguity: { alias: evil, alternatives: [], reason: evil, basis: 'prior', confidence: 0.3, weak: true }, wikipedia: evil });
+    const entity = makeEntity({
+      id: 'x',
+      name: evil,
+      type: 'organization',
+      mentions: [mentionOf(evil, 0, text)],
+      ambiguity: { alias: evil, alternatives: [], reason: evil, basis: 'prior', confidence: 0.3, weak: true },
+      wikipedia: evil,
+    });
     const entry: EntryView = makeEntry({
       id: 'x',
       name: evil,
@@ -279,7 +327,16 @@ describe('components/sidebar/EntityDetail: markup safety', () => {
     expect(container.querySelector('img, script, iframe, object')).toBeNull();
     expect(container.querySelector('[onerror]')).toBeNull();
     for (const a of Array.from(container.querySelectorAll('a'))) expect(a.getAttribute('href')).toMatch(/^https:\/\//);
-    for (const sel of ['h2', '.description', '.summary', 'table.facts tbody th', 'table.facts tbody td', '.related', '.note', 'button.mention mark']) {
+    for (const sel of [
+      'h2',
+      '.description',
+      '.summary',
+      'table.facts tbody th',
+      'table.facts tbody td',
+      '.related',
+      '.note',
+      'button.mention mark',
+    ]) {
       expect(container.querySelector(sel)!.textContent, sel).toContain(evil);
     }
     if (evil === '{{7*7}}') expect(container.textContent).not.toContain('49');

@@ -1,9 +1,32 @@
 import { describe, it, expect } from 'vitest';
 import { glossaryCsv, glossaryMarkdown, type GlossaryInput } from '../../lib/export/glossary.ts';
-import { ARTICLE_TITLE, ARTICLE_URL, ENTITIES, ENTRIES, FIGURES, HOSTILE, makeEntity, makeEntry, makeResult, mentionOf } from '../fixtures/ui-fixtures.ts';
+import {
+  ARTICLE_TITLE,
+  ARTICLE_URL,
+  ENTITIES,
+  ENTRIES,
+  FIGURES,
+  HOSTILE,
+  makeEntity,
+  makeEntry,
+  makeResult,
+  mentionOf,
+} from '../fixtures/ui-fixtures.ts';
 
 const INPUT: GlossaryInput = { result: makeResult(), entries: ENTRIES, url: ARTICLE_URL };
-const HEADER = ['entity', 'type', 'description', 'mentions', 'mention_texts', 'figure', 'value', 'unit', 'as_of', 'source', 'wikipedia'];
+const HEADER = [
+  'entity',
+  'type',
+  'description',
+  'mentions',
+  'mention_texts',
+  'figure',
+  'value',
+  'unit',
+  'as_of',
+  'source',
+  'wikipedia',
+];
 
 /** RFC 4180 parser, strict enough to prove the CSV round-trips. */
 function parseCsv(text: string): string[][] {
@@ -40,11 +63,19 @@ function parseCsv(text: string): string[][] {
 }
 
 /** A table row split on unescaped pipes, as GitHub-flavoured Markdown does. */
-const cellsOf = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+const cellsOf = (row: string) =>
+  row
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((c) => c.trim());
 
 function oneEntity(over: Parameters<typeof makeEntity>[0], entry?: ReturnType<typeof makeEntry>): GlossaryInput {
   const e = makeEntity({ mentions: [mentionOf('Portugal')], ...over });
-  return { result: makeResult({ entities: [e], figures: [] }), entries: entry ? { [entry.id]: entry } : {}, url: ARTICLE_URL };
+  return {
+    result: makeResult({ entities: [e], figures: [] }),
+    entries: entry ? { [entry.id]: entry } : {},
+    url: ARTICLE_URL,
+  };
 }
 
 describe('lib/export/glossary: Markdown', () => {
@@ -76,7 +107,9 @@ describe('lib/export/glossary: Markdown', () => {
     const at = lines.indexOf('| Figure | Value | As of | Source |');
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toBe('|---|---|---|---|');
-    const rows = ENTRIES['northwind-water-authority']!.facts.map((f) => lines.find((l) => l.startsWith(`| ${f.label} |`)));
+    const rows = ENTRIES['northwind-water-authority']!.facts.map((f) =>
+      lines.find((l) => l.startsWith(`| ${f.label} |`)),
+    );
     expect(rows).toEqual([
       '| Staff | 2400 | 2024 | <https://www.northwind.example/annual-report> |',
       '| Budget | 310 million EUR | 2024-06 | <https://budget.example.gov/nwa> |',
@@ -98,7 +131,9 @@ describe('lib/export/glossary: Markdown', () => {
   it('marks names the knowledge base lacks and quotes how the article introduces them', () => {
     const section = md.split('## Friends of Halden')[1]!.split('\n## ')[0]!;
     expect(section).toContain('· not in the knowledge base');
-    expect(section).toContain('Introduced as: “A local campaign, the Friends of Halden, said the plan ignored fishing families.”');
+    expect(section).toContain(
+      'Introduced as: “A local campaign, the Friends of Halden, said the plan ignored fishing families.”',
+    );
     expect(md.split('## Portugal')[1]!.split('\n## ')[0]).not.toContain('not in the knowledge base');
   });
 
@@ -113,7 +148,9 @@ describe('lib/export/glossary: Markdown', () => {
   });
 
   it('has no figures section when there are none', () => {
-    expect(glossaryMarkdown({ ...INPUT, result: makeResult({ figures: [] }) })).not.toContain('Figures in this article');
+    expect(glossaryMarkdown({ ...INPUT, result: makeResult({ figures: [] }) })).not.toContain(
+      'Figures in this article',
+    );
   });
 
   it.each([
@@ -131,7 +168,12 @@ describe('lib/export/glossary: Markdown', () => {
   });
 
   it('escapes pipes in fact labels, values and units so the table keeps four columns', () => {
-    const entry = makeEntry({ id: 'x', name: 'X', type: 'organization', facts: [{ label: 'a|b', value: 'c|d', unit: 'e|f', asOf: '2024', source: 'https://s.example/' }] });
+    const entry = makeEntry({
+      id: 'x',
+      name: 'X',
+      type: 'organization',
+      facts: [{ label: 'a|b', value: 'c|d', unit: 'e|f', asOf: '2024', source: 'https://s.example/' }],
+    });
     const out = glossaryMarkdown(oneEntity({ id: 'x', name: 'X', type: 'organization' }, entry));
     const row = out.split('\n').find((l) => l.startsWith('| a'))!;
     expect(cellsOf(row)).toEqual(['a\\|b', 'c\\|d e\\|f', '2024', '<https://s.example/>']);
@@ -141,7 +183,12 @@ describe('lib/export/glossary: Markdown', () => {
   // such as https://s.example/?q=a|b passes the pack schema (valibot v.url) but its
   // raw "|" splits the GFM table cell (and a ">" ends the autolink early).
   it('keeps the facts table intact when a source URL contains a pipe', () => {
-    const entry = makeEntry({ id: 'x', name: 'X', type: 'organization', facts: [{ label: 'L', value: 1, asOf: '2024', source: 'https://s.example/?q=a|b' }] });
+    const entry = makeEntry({
+      id: 'x',
+      name: 'X',
+      type: 'organization',
+      facts: [{ label: 'L', value: 1, asOf: '2024', source: 'https://s.example/?q=a|b' }],
+    });
     const out = glossaryMarkdown(oneEntity({ id: 'x', name: 'X', type: 'organization' }, entry));
     const row = out.split('\n').find((l) => l.startsWith('| L'))!;
     expect(cellsOf(row)).toHaveLength(4);
@@ -188,7 +235,19 @@ describe('lib/export/glossary: CSV', () => {
   });
 
   it('marks entities the knowledge base lacks, with empty fact columns', () => {
-    expect(rows.find((r) => r[0] === 'Friends of Halden')).toEqual(['Friends of Halden', 'group', 'not in the knowledge base', '1', 'Friends of Halden', '', '', '', '', '', '']);
+    expect(rows.find((r) => r[0] === 'Friends of Halden')).toEqual([
+      'Friends of Halden',
+      'group',
+      'not in the knowledge base',
+      '1',
+      'Friends of Halden',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it.each([
@@ -215,7 +274,13 @@ describe('lib/export/glossary: CSV', () => {
   });
 
   it('neutralises formulas in every column, including fact values and sources from a pack', () => {
-    const entry = makeEntry({ id: 'x', name: 'X', type: 'organization', description: '=cmd|"/c calc"!A1', facts: [{ label: '@label', value: '=1+2', unit: '+u', asOf: '2024', source: 'https://s.example/' }] });
+    const entry = makeEntry({
+      id: 'x',
+      name: 'X',
+      type: 'organization',
+      description: '=cmd|"/c calc"!A1',
+      facts: [{ label: '@label', value: '=1+2', unit: '+u', asOf: '2024', source: 'https://s.example/' }],
+    });
     const row = parseCsv(glossaryCsv(oneEntity({ id: 'x', name: 'X', type: 'organization' }, entry)))[1]!;
     expect(row[2]).toBe(`'=cmd|"/c calc"!A1`);
     expect(row.slice(5, 8)).toEqual(["'@label", "'=1+2", "'+u"]);
@@ -231,6 +296,7 @@ describe('lib/export/glossary: CSV', () => {
   });
 
   it('keeps hostile markup as plain cell text', () => {
-    for (const h of HOSTILE) expect(parseCsv(glossaryCsv(oneEntity({ id: null, name: h, type: 'group' })))[1]![0]).toBe(h);
+    for (const h of HOSTILE)
+      expect(parseCsv(glossaryCsv(oneEntity({ id: null, name: h, type: 'group' })))[1]![0]).toBe(h);
   });
 });

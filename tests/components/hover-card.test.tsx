@@ -22,7 +22,11 @@ function renderCard(over: Partial<HoverCardProps> = {}) {
   return { ...render(<HoverCard {...props} />), props };
 }
 
-const factRows = (container: Element) => Array.from(container.querySelectorAll('.card-facts > div')).map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]);
+const factRows = (container: Element) =>
+  Array.from(container.querySelectorAll('.card-facts > div')).map((d) => [
+    d.querySelector('dt')!.textContent,
+    d.querySelector('dd')!.textContent,
+  ]);
 
 describe('components/hover-card', () => {
   it('is a non-modal dialog named after the entity', () => {
@@ -96,11 +100,18 @@ describe('components/hover-card', () => {
 
   it('warns "Uncertain:" when the sense was a weak guess', () => {
     const { container } = renderCard({ entity: entityOf('maria-ostrova'), entry: ENTRIES['maria-ostrova'] });
-    expect(container.querySelector('.note.weak')!.textContent).toBe('Uncertain: Chosen because the article mentions water engineering; the evidence is thin.');
+    expect(container.querySelector('.note.weak')!.textContent).toBe(
+      'Uncertain: Chosen because the article mentions water engineering; the evidence is thin.',
+    );
   });
 
   it('has no warning for a confident choice', () => {
-    expect(renderCard({ entity: entityOf('clearwater-programme'), entry: ENTRIES['clearwater-programme'] }).container.querySelector('.note')).toBeNull();
+    expect(
+      renderCard({
+        entity: entityOf('clearwater-programme'),
+        entry: ENTRIES['clearwater-programme'],
+      }).container.querySelector('.note'),
+    ).toBeNull();
   });
 
   it('says "Not in the knowledge base." for a name the knowledge base lacks', () => {
@@ -126,11 +137,23 @@ describe('components/hover-card', () => {
   });
 
   it.each(HOSTILE)('renders %s as inert text in the name, description, figures and note', (evil) => {
-    const entity = makeEntity({ id: 'x', name: evil, type: 'person', ambiguity: { alias: evil, alternatives: [], reason: evil, basis: 'prior', confidence: 0.2, weak: true } });
-    const entry = makeEntry({ id: 'x', name: evil, type: 'person', description: evil, facts: [{ label: evil, value: evil, unit: evil, asOf: '2024', source: 'https://s.example/' }] });
+    const entity = makeEntity({
+      id: 'x',
+      name: evil,
+      type: 'person',
+      ambiguity: { alias: evil, alternatives: [], reason: evil, basis: 'prior', confidence: 0.2, weak: true },
+    });
+    const entry = makeEntry({
+      id: 'x',
+      name: evil,
+      type: 'person',
+      description: evil,
+      facts: [{ label: evil, value: evil, unit: evil, asOf: '2024', source: 'https://s.example/' }],
+    });
     const { container, getByRole } = renderCard({ entity, entry });
     expect(container.querySelector('img, script, [onerror]')).toBeNull();
-    for (const sel of ['.card-name', '.card-desc', '.card-facts dt', '.card-facts dd', '.note']) expect(container.querySelector(sel)!.textContent, sel).toContain(evil);
+    for (const sel of ['.card-name', '.card-desc', '.card-facts dt', '.card-facts dd', '.note'])
+      expect(container.querySelector(sel)!.textContent, sel).toContain(evil);
     expect(getByRole('dialog').getAttribute('aria-label')).toBe(`Backstory: ${evil}`);
     if (evil === '{{7*7}}') expect(container.textContent).not.toContain('49');
   });

@@ -28,7 +28,8 @@ describe('formatNumber', () => {
   });
 
   it('handles the edges', () => {
-    for (const n of [0, -0, 1e20, 1e21, 2.5e25, Infinity, -Infinity, NaN, 0.0004, -0.0004, 999_999.9996]) expect(formatNumber(n)).toBe(n.toLocaleString('en-GB'));
+    for (const n of [0, -0, 1e20, 1e21, 2.5e25, Infinity, -Infinity, NaN, 0.0004, -0.0004, 999_999.9996])
+      expect(formatNumber(n)).toBe(n.toLocaleString('en-GB'));
   });
 
   it('groups bare digit strings from packs and appends units', () => {

@@ -50,9 +50,19 @@ describe('options state: loading', () => {
   });
 
   it('a reload drops a pending delete confirmation for a pack that is gone', () => {
-    const s = reducer(loaded({ confirmDelete: 'mine' }), { type: 'loaded', settings: DEFAULT_SETTINGS, sites: {}, packs: [pack('world', true)] });
+    const s = reducer(loaded({ confirmDelete: 'mine' }), {
+      type: 'loaded',
+      settings: DEFAULT_SETTINGS,
+      sites: {},
+      packs: [pack('world', true)],
+    });
     expect(s.confirmDelete).toBeNull();
-    const kept = reducer(loaded({ confirmDelete: 'mine' }), { type: 'loaded', settings: DEFAULT_SETTINGS, sites: {}, packs: [pack('mine', false)] });
+    const kept = reducer(loaded({ confirmDelete: 'mine' }), {
+      type: 'loaded',
+      settings: DEFAULT_SETTINGS,
+      sites: {},
+      packs: [pack('mine', false)],
+    });
     expect(kept.confirmDelete).toBe('mine');
   });
 });
@@ -102,7 +112,10 @@ describe('options state: sites and packs', () => {
   });
 
   it('sorts sites by name', () => {
-    expect(sortedSites({ 'z.example': 'never', 'a.example': 'always' }).map(([h]) => h)).toEqual(['a.example', 'z.example']);
+    expect(sortedSites({ 'z.example': 'never', 'a.example': 'always' }).map(([h]) => h)).toEqual([
+      'a.example',
+      'z.example',
+    ]);
   });
 
   it('switches a pack on and off', () => {
@@ -115,7 +128,10 @@ describe('options state: sites and packs', () => {
     expect(s.packs.map((p) => p.meta.id)).toEqual(['world']);
     expect(s.confirmDelete).toBeNull();
     expect(s.announcement.text).toContain('Pack mine');
-    expect(reducer(loaded(), { type: 'pack-deleted', id: 'world' }).packs.map((p) => p.meta.id)).toEqual(['world', 'mine']);
+    expect(reducer(loaded(), { type: 'pack-deleted', id: 'world' }).packs.map((p) => p.meta.id)).toEqual([
+      'world',
+      'mine',
+    ]);
   });
 });
 
@@ -123,27 +139,56 @@ describe('options state: import', () => {
   it('goes busy, then done with a summary that is also announced', () => {
     let s = reducer(loaded(), { type: 'import-start', fileName: 'a.json' });
     expect(s.import).toEqual({ kind: 'busy', fileName: 'a.json' });
-    s = reducer(s, { type: 'import-done', fileName: 'a.json', id: 'new-pack', title: 'New pack', entries: 5, overrides: [] });
+    s = reducer(s, {
+      type: 'import-done',
+      fileName: 'a.json',
+      id: 'new-pack',
+      title: 'New pack',
+      entries: 5,
+      overrides: [],
+    });
     expect(s.import.kind).toBe('done');
-    expect(s.announcement.text).toBe('Imported “New pack” (new-pack) with 5 entries. It does not replace any built-in entry.');
+    expect(s.announcement.text).toBe(
+      'Imported “New pack” (new-pack) with 5 entries. It does not replace any built-in entry.',
+    );
   });
 
   it('says when an import replaced an earlier version of the same pack, and which built-in entries it overrides', () => {
-    const s = reducer(loaded(), { type: 'import-done', fileName: 'b.json', id: 'mine', entries: 1, overrides: ['kazakhstan'] });
+    const s = reducer(loaded(), {
+      type: 'import-done',
+      fileName: 'b.json',
+      id: 'mine',
+      entries: 1,
+      overrides: ['kazakhstan'],
+    });
     expect(s.import.kind === 'done' && s.import.replaced).toBe(true);
     expect(s.import.kind === 'done' && s.import.title).toBe('Pack mine');
-    expect(s.announcement.text).toBe('Updated “Pack mine” (mine) with 1 entry. It replaces 1 built-in entry while it is switched on.');
+    expect(s.announcement.text).toBe(
+      'Updated “Pack mine” (mine) with 1 entry. It replaces 1 built-in entry while it is switched on.',
+    );
   });
 
   it('keeps the background’s error message word for word', () => {
-    const s = reducer(loaded(), { type: 'import-failed', fileName: 'c.json', message: 'The pack is not valid. entry 1: bad' });
+    const s = reducer(loaded(), {
+      type: 'import-failed',
+      fileName: 'c.json',
+      message: 'The pack is not valid. entry 1: bad',
+    });
     expect(s.import).toEqual({ kind: 'failed', fileName: 'c.json', message: 'The pack is not valid. entry 1: bad' });
   });
 
   it('summarises several overrides in the plural', () => {
-    expect(importSummary({ kind: 'done', fileName: 'x', id: 'x', title: 'X', entries: 1200, overrides: ['a', 'b'], replaced: false })).toBe(
-      'Imported “X” (x) with 1,200 entries. It replaces 2 built-in entries while it is switched on.',
-    );
+    expect(
+      importSummary({
+        kind: 'done',
+        fileName: 'x',
+        id: 'x',
+        title: 'X',
+        entries: 1200,
+        overrides: ['a', 'b'],
+        replaced: false,
+      }),
+    ).toBe('Imported “X” (x) with 1,200 entries. It replaces 2 built-in entries while it is switched on.');
   });
 
   it('refuses, before sending, a file too large for one message', () => {

@@ -36,16 +36,35 @@ function entry(id: string, name: string, over: Partial<Entry> = {}): Entry {
 
 const BUILTIN: KnowledgePack[] = [
   {
-    pack: { id: 'world', title: 'The world', version: '2.1.0', license: 'CC BY 4.0', sources: ['https://example.org/'] },
+    pack: {
+      id: 'world',
+      title: 'The world',
+      version: '2.1.0',
+      license: 'CC BY 4.0',
+      sources: ['https://example.org/'],
+    },
     entries: [entry('kazakhstan', 'Kazakhstan'), entry('uzbekistan', 'Uzbekistan')],
   },
   {
-    pack: { id: 'central-asia', title: 'China, Central Asia and the SCO', version: '1.0.0', license: 'CC BY 4.0', sources: ['https://example.org/'] },
+    pack: {
+      id: 'central-asia',
+      title: 'China, Central Asia and the SCO',
+      version: '1.0.0',
+      license: 'CC BY 4.0',
+      sources: ['https://example.org/'],
+    },
     entries: [entry('almaty', 'Almaty', { type: 'place' })],
   },
 ];
 
-function memoryStore(init: { settings?: Partial<Settings>; sites?: Record<string, SitePolicy>; packs?: KnowledgePack[]; disabled?: string[] } = {}) {
+function memoryStore(
+  init: {
+    settings?: Partial<Settings>;
+    sites?: Record<string, SitePolicy>;
+    packs?: KnowledgePack[];
+    disabled?: string[];
+  } = {},
+) {
   const data = {
     settings: { ...DEFAULT_SETTINGS, ...init.settings } as Settings,
     sites: { ...init.sites } as Record<string, SitePolicy>,
@@ -105,7 +124,9 @@ function upload(input: HTMLElement, file: File) {
 
 async function axeViolations(container: Element) {
   const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 }
 
 describe('options page: structure', () => {
@@ -137,7 +158,8 @@ describe('options page: structure', () => {
     expect(text).toMatch(/no network requests/);
     expect(text).toMatch(/no tracking/);
     expect(text).toMatch(/no remote code/);
-    for (const p of ['Storage', 'Scripting and access to web sites', 'Context menus', 'Active tab']) expect(within(about).getByText(p)).toBeTruthy();
+    for (const p of ['Storage', 'Scripting and access to web sites', 'Context menus', 'Active tab'])
+      expect(within(about).getByText(p)).toBeTruthy();
     expect(text).toContain('Look up in Backstory');
   });
 
@@ -149,10 +171,14 @@ describe('options page: structure', () => {
 
   it('shows a load failure in an alert with a way to try again', async () => {
     let fail = true;
-    const view = setup({}, (send) => (async (type, payload) => {
-      if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return send(type, payload);
-    }) as Send);
+    const view = setup(
+      {},
+      (send) =>
+        (async (type, payload) => {
+          if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
+          return send(type, payload);
+        }) as Send,
+    );
     const alert = await view.findByRole('alert');
     expect(alert.textContent).toContain('Reload this page');
     fail = false;
@@ -163,9 +189,19 @@ describe('options page: structure', () => {
 
 describe('options page: settings', () => {
   it('reflects the stored settings', async () => {
-    const view = setup({ settings: { autoOpenSidebar: false, highlightStyle: 'background', theme: 'dark', highlightTypes: ['person'], hoverShowDelay: 750 } });
+    const view = setup({
+      settings: {
+        autoOpenSidebar: false,
+        highlightStyle: 'background',
+        theme: 'dark',
+        highlightTypes: ['person'],
+        hoverShowDelay: 750,
+      },
+    });
     await ready(view);
-    expect((view.getByLabelText('Only highlight names; open the sidebar when I ask') as HTMLInputElement).checked).toBe(true);
+    expect((view.getByLabelText('Only highlight names; open the sidebar when I ask') as HTMLInputElement).checked).toBe(
+      true,
+    );
     expect((view.getByLabelText('Background colour') as HTMLInputElement).checked).toBe(true);
     expect((view.getByLabelText('Dark') as HTMLInputElement).checked).toBe(true);
     expect((view.getByLabelText(/^Person/) as HTMLInputElement).checked).toBe(true);
@@ -232,10 +268,14 @@ describe('options page: settings', () => {
   });
 
   it('shows a refused save in an alert and puts back what is really stored', async () => {
-    const view = setup({}, (send) => (async (type, payload) => {
-      if (type === 'opt/save-settings') return { ok: false, error: 'storage quota exceeded' };
-      return send(type, payload);
-    }) as Send);
+    const view = setup(
+      {},
+      (send) =>
+        (async (type, payload) => {
+          if (type === 'opt/save-settings') return { ok: false, error: 'storage quota exceeded' };
+          return send(type, payload);
+        }) as Send,
+    );
     await ready(view);
     const box = view.getByLabelText('Pause Backstory everywhere') as HTMLInputElement;
     fireEvent.click(box);
@@ -314,7 +354,10 @@ describe('options page: knowledge packs', () => {
   it('imports the sample class pack and summarises it', async () => {
     const view = setup();
     await ready(view);
-    upload(view.getByLabelText('Choose a pack file (.json) to import'), new File([SAMPLE_PACK], 'class-glossary-pack.json', { type: 'application/json' }));
+    upload(
+      view.getByLabelText('Choose a pack file (.json) to import'),
+      new File([SAMPLE_PACK], 'class-glossary-pack.json', { type: 'application/json' }),
+    );
     const summary = await view.findByText(/^Imported/, { selector: '.status.ok p' });
     expect(summary.textContent).toBe(
       'Imported “Year 10 geography: Central Asia’s water and mountains” (class-central-asia-geography) with 5 entries. It does not replace any built-in entry.',
@@ -330,10 +373,19 @@ describe('options page: knowledge packs', () => {
     const view = setup();
     await ready(view);
     const pack = {
-      pack: { id: 'my-class', title: 'My class', version: '1.0.0', license: 'CC BY 4.0', sources: ['https://example.org/'] },
+      pack: {
+        id: 'my-class',
+        title: 'My class',
+        version: '1.0.0',
+        license: 'CC BY 4.0',
+        sources: ['https://example.org/'],
+      },
       entries: [entry('kazakhstan', 'Kazakhstan'), entry('class-term', 'Class term', { type: 'concept' })],
     };
-    upload(view.getByLabelText('Choose a pack file (.json) to import'), new File([JSON.stringify(pack)], 'my-class.json'));
+    upload(
+      view.getByLabelText('Choose a pack file (.json) to import'),
+      new File([JSON.stringify(pack)], 'my-class.json'),
+    );
     const status = await view.findByTestId('import-summary');
     expect(status.textContent).toContain('with 2 entries. It replaces 1 built-in entry');
     expect(within(status).getByText('kazakhstan')).toBeTruthy();
@@ -345,7 +397,10 @@ describe('options page: knowledge packs', () => {
     await ready(view);
     const bad = JSON.parse(SAMPLE_PACK) as KnowledgePack;
     bad.entries[1]!.facts[0]!.source = 'http://example.org/not-https';
-    upload(view.getByLabelText('Choose a pack file (.json) to import'), new File([JSON.stringify(bad, null, 2)], 'broken.json'));
+    upload(
+      view.getByLabelText('Choose a pack file (.json) to import'),
+      new File([JSON.stringify(bad, null, 2)], 'broken.json'),
+    );
     const alert = await view.findByRole('alert');
     expect(alert.textContent).toContain('broken.json was not imported.');
     expect(alert.textContent).toContain('The pack is not valid.');

@@ -1,6 +1,25 @@
 import { describe, it, expect } from 'vitest';
-import { FILTER_TYPES, entityByKey, initialState, reducer, stepMention, visibleEntities, type SidebarState, type TypeFilter } from '../../components/sidebar/state.ts';
-import { ARTICLE_TEXT, ARTICLE_TITLE, ARTICLE_URL, ENTITIES, ENTRIES, RELATED_NAMES, loadedState, makeEntry, makeResult } from '../fixtures/ui-fixtures.ts';
+import {
+  FILTER_TYPES,
+  entityByKey,
+  initialState,
+  reducer,
+  stepMention,
+  visibleEntities,
+  type SidebarState,
+  type TypeFilter,
+} from '../../components/sidebar/state.ts';
+import {
+  ARTICLE_TEXT,
+  ARTICLE_TITLE,
+  ARTICLE_URL,
+  ENTITIES,
+  ENTRIES,
+  RELATED_NAMES,
+  loadedState,
+  makeEntry,
+  makeResult,
+} from '../fixtures/ui-fixtures.ts';
 
 const keys = (s: SidebarState) => visibleEntities(s).map((e) => e.key);
 
@@ -50,20 +69,41 @@ describe('components/sidebar/state: reducer', () => {
     [1, 'Backstory found 1 entity in this article.'],
     [2, 'Backstory found 2 entities in this article.'],
   ])('"loaded" with %i entities says "%s"', (n, text) => {
-    const s = reducer(initialState, { type: 'loaded', result: makeResult({ entities: ENTITIES.slice(0, n) }), entries: {}, relatedNames: {}, url: ARTICLE_URL, text: ARTICLE_TEXT });
+    const s = reducer(initialState, {
+      type: 'loaded',
+      result: makeResult({ entities: ENTITIES.slice(0, n) }),
+      entries: {},
+      relatedNames: {},
+      url: ARTICLE_URL,
+      text: ARTICLE_TEXT,
+    });
     expect(s.announcement).toBe(text);
     expect(s.status.kind).toBe('ready');
   });
 
   it('"loaded" with no entities is the empty state with a message', () => {
-    const s = reducer(initialState, { type: 'loaded', result: makeResult({ entities: [] }), entries: {}, relatedNames: {}, url: ARTICLE_URL, text: '' });
+    const s = reducer(initialState, {
+      type: 'loaded',
+      result: makeResult({ entities: [] }),
+      entries: {},
+      relatedNames: {},
+      url: ARTICLE_URL,
+      text: '',
+    });
     expect(s.status).toEqual({ kind: 'empty', message: 'Backstory found no names it knows in this article.' });
   });
 
   it('"loaded" clears the selection and mention cursors but merges entries with earlier ones', () => {
     const earlier = makeEntry({ id: 'earlier', name: 'Earlier', type: 'person' });
     const before = { ...loadedState(), selected: 'portugal', mentionCursor: { portugal: 0 }, entries: { earlier } };
-    const s = reducer(before, { type: 'loaded', result: makeResult(), entries: ENTRIES, relatedNames: {}, url: ARTICLE_URL, text: ARTICLE_TEXT });
+    const s = reducer(before, {
+      type: 'loaded',
+      result: makeResult(),
+      entries: ENTRIES,
+      relatedNames: {},
+      url: ARTICLE_URL,
+      text: ARTICLE_TEXT,
+    });
     expect(s.selected).toBeNull();
     expect(s.mentionCursor).toEqual({});
     expect(s.entries.earlier).toBe(earlier);
@@ -102,7 +142,10 @@ describe('components/sidebar/state: reducer', () => {
 
   it('"select" of a key found only in entries uses the entry name', () => {
     const extra = makeEntry({ id: 'halden-river', name: 'Halden River', type: 'place' });
-    const s = reducer(reducer(loadedState(), { type: 'add-entries', entries: { 'halden-river': extra } }), { type: 'select', key: 'halden-river' });
+    const s = reducer(reducer(loadedState(), { type: 'add-entries', entries: { 'halden-river': extra } }), {
+      type: 'select',
+      key: 'halden-river',
+    });
     expect(s.announcement).toBe('Halden River: details open.');
   });
 
@@ -168,7 +211,9 @@ describe('components/sidebar/state: visibleEntities', () => {
   it('every entity type belongs to exactly one filter', () => {
     const all = Object.values(FILTER_TYPES).flat();
     expect(new Set(all).size).toBe(all.length);
-    expect(new Set(all)).toEqual(new Set(['organization', 'group', 'person', 'country', 'place', 'initiative', 'concept', 'event']));
+    expect(new Set(all)).toEqual(
+      new Set(['organization', 'group', 'person', 'country', 'place', 'initiative', 'concept', 'event']),
+    );
   });
 
   it.each([
@@ -235,13 +280,29 @@ describe('components/sidebar/state: stepMention', () => {
 
 describe('components/sidebar/state: the second (complete) pass', () => {
   it('keeps the open entity, filter and mention cursor when the full result replaces the quick one', async () => {
-    const { makeResult, ENTRIES, RELATED_NAMES, ARTICLE_URL, ARTICLE_TEXT } = await import('../fixtures/ui-fixtures.ts');
+    const { makeResult, ENTRIES, RELATED_NAMES, ARTICLE_URL, ARTICLE_TEXT } =
+      await import('../fixtures/ui-fixtures.ts');
     const quick = makeResult({ complete: false });
-    let s = reducer(initialState, { type: 'loaded', result: quick, entries: ENTRIES, relatedNames: RELATED_NAMES, url: ARTICLE_URL, text: ARTICLE_TEXT });
+    let s = reducer(initialState, {
+      type: 'loaded',
+      result: quick,
+      entries: ENTRIES,
+      relatedNames: RELATED_NAMES,
+      url: ARTICLE_URL,
+      text: ARTICLE_TEXT,
+    });
     const key = quick.entities[0]!.key;
     s = reducer(s, { type: 'select', key });
     s = reducer(s, { type: 'mention', key, index: 0 });
-    s = reducer(s, { type: 'loaded', result: makeResult(), entries: ENTRIES, relatedNames: RELATED_NAMES, url: ARTICLE_URL, text: ARTICLE_TEXT, refresh: true });
+    s = reducer(s, {
+      type: 'loaded',
+      result: makeResult(),
+      entries: ENTRIES,
+      relatedNames: RELATED_NAMES,
+      url: ARTICLE_URL,
+      text: ARTICLE_TEXT,
+      refresh: true,
+    });
     expect(s.selected).toBe(key);
     expect(s.mentionCursor[key]).toBe(0);
     expect(s.result?.complete).toBe(true);

@@ -4,7 +4,16 @@ import { cleanup, fireEvent, render, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { Sidebar, type SidebarProps } from '../../components/sidebar/Sidebar.tsx';
 import { initialState, reducer, type SidebarState, type TypeFilter } from '../../components/sidebar/state.ts';
-import { ENTITIES, ENTRIES, HOSTILE, loadedState, makeEntity, makeEntry, makeResult, mentionOf } from '../fixtures/ui-fixtures.ts';
+import {
+  ENTITIES,
+  ENTRIES,
+  HOSTILE,
+  loadedState,
+  makeEntity,
+  makeEntry,
+  makeResult,
+  mentionOf,
+} from '../fixtures/ui-fixtures.ts';
 
 afterEach(cleanup);
 
@@ -36,7 +45,8 @@ function renderSidebar(state: SidebarState = loadedState(), over: Partial<Sideba
 }
 
 /** Entity buttons of the main list (names the knowledge base knows). */
-const knownButtons = (c: Element) => Array.from(c.querySelectorAll<HTMLButtonElement>('button.entity')).filter((b) => !b.closest('.unknown-list'));
+const knownButtons = (c: Element) =>
+  Array.from(c.querySelectorAll<HTMLButtonElement>('button.entity')).filter((b) => !b.closest('.unknown-list'));
 const unknownButtons = (c: Element) => Array.from(c.querySelectorAll<HTMLButtonElement>('.unknown-list button.entity'));
 const names = (buttons: Element[]) => buttons.map((b) => b.querySelector('.name')!.textContent);
 
@@ -59,7 +69,9 @@ describe('components/sidebar: status states', () => {
   });
 
   it('error: shows the message in an alert with a "Try again" button that calls onRetry', () => {
-    const { getByRole, props } = renderSidebar(reducer(initialState, { type: 'error', message: 'The analyzer stopped.' }));
+    const { getByRole, props } = renderSidebar(
+      reducer(initialState, { type: 'error', message: 'The analyzer stopped.' }),
+    );
     const alert = getByRole('alert');
     expect(alert.textContent).toContain('The analyzer stopped.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -67,13 +79,19 @@ describe('components/sidebar: status states', () => {
   });
 
   it('error without onRetry: no "Try again" button', () => {
-    const { getByRole } = renderSidebar(reducer(initialState, { type: 'error', message: 'No.' }), { onRetry: undefined });
+    const { getByRole } = renderSidebar(reducer(initialState, { type: 'error', message: 'No.' }), {
+      onRetry: undefined,
+    });
     expect(within(getByRole('alert')).queryByRole('button')).toBeNull();
   });
 
   it('empty: shows its message, no list and no export', () => {
-    const { container } = renderSidebar(reducer(loadedState(), { type: 'empty', message: 'Backstory found no names it knows in this article.' }));
-    expect(container.querySelector('p.status.empty')!.textContent).toBe('Backstory found no names it knows in this article.');
+    const { container } = renderSidebar(
+      reducer(loadedState(), { type: 'empty', message: 'Backstory found no names it knows in this article.' }),
+    );
+    expect(container.querySelector('p.status.empty')!.textContent).toBe(
+      'Backstory found no names it knows in this article.',
+    );
     expect(container.querySelector('ul.entities')).toBeNull();
     expect(container.querySelector('.export')).toBeNull();
   });
@@ -99,7 +117,13 @@ describe('components/sidebar: the entity list', () => {
 
   it('lists known entities by salience, with their type and mention count', () => {
     const buttons = knownButtons(renderSidebar().container);
-    expect(buttons.map((b) => [b.querySelector('.name')!.textContent, b.querySelector('.type')!.textContent, b.querySelector('.n')!.textContent])).toEqual([
+    expect(
+      buttons.map((b) => [
+        b.querySelector('.name')!.textContent,
+        b.querySelector('.type')!.textContent,
+        b.querySelector('.n')!.textContent,
+      ]),
+    ).toEqual([
       ['Northwind Water Authority', 'Organisation', '3'],
       ['Maria Ostrova', 'Person', '2'],
       ['Clearwater Programme', 'Programme', '2'],
@@ -112,13 +136,17 @@ describe('components/sidebar: the entity list', () => {
   // Regression (bug found and fixed): Sidebar.tsx labels the count `${e.mentionCount} mentions` with no
   // singular, so screen readers hear "1 mentions" (EntityDetail gets this right).
   it('names a single mention "1 mention" for screen readers', () => {
-    const portugal = knownButtons(renderSidebar().container).find((b) => b.querySelector('.name')!.textContent === 'Portugal')!;
+    const portugal = knownButtons(renderSidebar().container).find(
+      (b) => b.querySelector('.name')!.textContent === 'Portugal',
+    )!;
     expect(portugal.querySelector('.n')!.getAttribute('aria-label')).toBe('1 mention');
   });
 
   it('falls back to the engine’s description when the entry has not arrived, and to nothing', () => {
     const withDesc = { ...ENTITIES[0]!, description: 'From the index.' };
-    const { container } = renderSidebar(loadedState({ entries: {} }, makeResult({ entities: [withDesc, ENTITIES[1]!] })));
+    const { container } = renderSidebar(
+      loadedState({ entries: {} }, makeResult({ entities: [withDesc, ENTITIES[1]!] })),
+    );
     expect(knownButtons(container).map((b) => b.querySelector('.desc')!.textContent)).toEqual(['From the index.', '']);
     expect(container.querySelector('.fact')).toBeNull();
   });
@@ -132,18 +160,32 @@ describe('components/sidebar: the entity list', () => {
       'Country in south-western Europe.',
       'Capital of Portugal.',
     ]);
-    expect(buttons.map((b) => b.querySelector('.fact')?.textContent ?? null)).toEqual(['Staff: 2400 (2024)', 'Born: 1975 (2025)', 'Members: 7 countries (2025-03)', 'Population: 10467366 (2023)', null]);
+    expect(buttons.map((b) => b.querySelector('.fact')?.textContent ?? null)).toEqual([
+      'Staff: 2400 (2024)',
+      'Born: 1975 (2025)',
+      'Members: 7 countries (2025-03)',
+      'Population: 10467366 (2023)',
+      null,
+    ]);
   });
 
   it('badges a weak guess "uncertain", and nothing else', () => {
     const buttons = knownButtons(renderSidebar().container);
-    expect(buttons.map((b) => b.querySelector('.badge.weak')?.textContent ?? null)).toEqual([null, 'uncertain', null, null, null]);
+    expect(buttons.map((b) => b.querySelector('.badge.weak')?.textContent ?? null)).toEqual([
+      null,
+      'uncertain',
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('lists names the knowledge base lacks separately, "not in the knowledge base"', () => {
     const { container } = renderSidebar();
     const details = container.querySelector('details.unknown-list')!;
-    expect(details.querySelector('summary')!.textContent).toBe('Other names in this article (2, not in the knowledge base)');
+    expect(details.querySelector('summary')!.textContent).toBe(
+      'Other names in this article (2, not in the knowledge base)',
+    );
     expect(names(unknownButtons(container))).toEqual(['Friends of Halden', 'Halden Reservoir']);
     expect(names(knownButtons(container))).not.toContain('Friends of Halden');
   });
@@ -158,8 +200,13 @@ describe('components/sidebar: the entity list', () => {
     const figs = container.querySelector('details.figures')!;
     expect(figs.querySelector('summary')!.textContent).toBe('Figures in this article (2)');
     const items = Array.from(figs.querySelectorAll('li'));
-    expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual(['1,100 square kilometres', '40 villages']);
-    expect(items[0]!.querySelector('.sentence')!.textContent).toContain('the Halden Reservoir would grow to 1,100 square kilometres by spring.');
+    expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual([
+      '1,100 square kilometres',
+      '40 villages',
+    ]);
+    expect(items[0]!.querySelector('.sentence')!.textContent).toContain(
+      'the Halden Reservoir would grow to 1,100 square kilometres by spring.',
+    );
     expect(items[0]!.textContent).toContain('— about Northwind Water Authority');
     expect(items[1]!.textContent).not.toContain('about');
     expect(items[1]!.querySelector('button')).toBeNull();
@@ -167,12 +214,18 @@ describe('components/sidebar: the entity list', () => {
 
   it('selecting the entity a figure is about calls onSelectEntity with its key', () => {
     const { container, props } = renderSidebar();
-    fireEvent.click(within(container.querySelector<HTMLElement>('details.figures')!).getByRole('button', { name: 'Northwind Water Authority' }));
+    fireEvent.click(
+      within(container.querySelector<HTMLElement>('details.figures')!).getByRole('button', {
+        name: 'Northwind Water Authority',
+      }),
+    );
     expect(props.onSelectEntity).toHaveBeenCalledWith('northwind-water-authority');
   });
 
   it('has no figures section without figures', () => {
-    expect(renderSidebar(loadedState({}, makeResult({ figures: [] }))).container.querySelector('details.figures')).toBeNull();
+    expect(
+      renderSidebar(loadedState({}, makeResult({ figures: [] }))).container.querySelector('details.figures'),
+    ).toBeNull();
   });
 
   it.each([
@@ -180,7 +233,9 @@ describe('components/sidebar: the entity list', () => {
     [false, false],
   ])('partial=%s → partial badge shown: %s', (partial, shown) => {
     const { getByTestId } = renderSidebar(loadedState({}, makeResult({ partial })));
-    expect(getByTestId('entity-count').textContent!.includes('partial: a very long page, only its first part was read')).toBe(shown);
+    expect(
+      getByTestId('entity-count').textContent!.includes('partial: a very long page, only its first part was read'),
+    ).toBe(shown);
   });
 
   it.each([
@@ -188,7 +243,9 @@ describe('components/sidebar: the entity list', () => {
     ['a name not in the knowledge base', 'Friends of Halden', 'new:group:Friends of Halden'],
   ])('clicking %s calls onSelectEntity with its key', (_what, name, key) => {
     const { container, props } = renderSidebar();
-    const button = [...knownButtons(container), ...unknownButtons(container)].find((b) => b.querySelector('.name')!.textContent === name)!;
+    const button = [...knownButtons(container), ...unknownButtons(container)].find(
+      (b) => b.querySelector('.name')!.textContent === name,
+    )!;
     fireEvent.click(button);
     expect(props.onSelectEntity).toHaveBeenCalledWith(key);
   });
@@ -388,7 +445,9 @@ describe('components/sidebar: detail view', () => {
 
   it('shows an entry opened from a related link (in entries, not in the article)', () => {
     const extra = makeEntry({ id: 'halden-river', name: 'Halden River', type: 'place' });
-    const { getByRole, container } = renderSidebar(loadedState({ selected: 'halden-river', entries: { ...ENTRIES, 'halden-river': extra } }));
+    const { getByRole, container } = renderSidebar(
+      loadedState({ selected: 'halden-river', entries: { ...ENTRIES, 'halden-river': extra } }),
+    );
     expect(getByRole('heading', { level: 2 }).textContent).toBe('Halden River');
     expect(container.querySelector('.mentions')).toBeNull();
   });
@@ -414,8 +473,12 @@ describe('components/sidebar: detail view', () => {
   });
 
   it('marks the current mention from the state’s cursor', () => {
-    const { container } = renderSidebar(loadedState({ selected: 'northwind-water-authority', mentionCursor: { 'northwind-water-authority': 2 } }));
-    expect(Array.from(container.querySelectorAll('button.mention')).map((b) => b.classList.contains('current'))).toEqual([false, false, true]);
+    const { container } = renderSidebar(
+      loadedState({ selected: 'northwind-water-authority', mentionCursor: { 'northwind-water-authority': 2 } }),
+    );
+    expect(
+      Array.from(container.querySelectorAll('button.mention')).map((b) => b.classList.contains('current')),
+    ).toEqual([false, false, true]);
   });
 });
 
@@ -445,7 +508,9 @@ describe('components/sidebar: footer', () => {
   });
 
   it.each(['always', 'never', 'default'] as const)('choosing "%s" calls onSetSitePolicy', (policy) => {
-    const { getByRole, props } = renderSidebar(loadedState(), { sitePolicy: policy === 'default' ? 'never' : 'default' });
+    const { getByRole, props } = renderSidebar(loadedState(), {
+      sitePolicy: policy === 'default' ? 'never' : 'default',
+    });
     const select = getByRole('combobox') as HTMLSelectElement;
     select.value = policy;
     fireEvent.change(select);
@@ -455,7 +520,9 @@ describe('components/sidebar: footer', () => {
   it('names the site in the policy label, or "this site"', () => {
     expect(renderSidebar().getByRole('combobox', { name: /On news\.example\.org:/ })).toBeTruthy();
     cleanup();
-    expect(renderSidebar(loadedState(), { siteName: '' }).getByRole('combobox', { name: /On this site:/ })).toBeTruthy();
+    expect(
+      renderSidebar(loadedState(), { siteName: '' }).getByRole('combobox', { name: /On this site:/ }),
+    ).toBeTruthy();
   });
 
   it('offers "Highlight names" only when highlighting is supported, and toggles it', () => {
@@ -478,12 +545,37 @@ describe('components/sidebar: markup safety', () => {
     const text = `Intro ${evil} outro. The figure ${evil} here.`;
     const known = makeEntity({ id: 'evil', name: evil, type: 'organization', mentions: [mentionOf(evil, 0, text)] });
     const unknown = makeEntity({ id: null, name: `${evil} (2)`, type: 'person', mentions: [mentionOf(evil, 1, text)] });
-    const entry = makeEntry({ id: 'evil', name: evil, type: 'organization', description: evil, facts: [{ label: evil, value: evil, unit: evil, asOf: '2024', source: evil }] });
-    const result = makeResult({ title: evil, entities: [known, unknown], figures: [{ ...mentionOf(evil, 1, text), value: null, unit: null, sentence: evil, entity: 'evil' }] });
-    const state = reducer(initialState, { type: 'loaded', result, entries: { evil: entry }, relatedNames: {}, url: 'https://x.example/', text });
+    const entry = makeEntry({
+      id: 'evil',
+      name: evil,
+      type: 'organization',
+      description: evil,
+      facts: [{ label: evil, value: evil, unit: evil, asOf: '2024', source: evil }],
+    });
+    const result = makeResult({
+      title: evil,
+      entities: [known, unknown],
+      figures: [{ ...mentionOf(evil, 1, text), value: null, unit: null, sentence: evil, entity: 'evil' }],
+    });
+    const state = reducer(initialState, {
+      type: 'loaded',
+      result,
+      entries: { evil: entry },
+      relatedNames: {},
+      url: 'https://x.example/',
+      text,
+    });
     const list = renderSidebar(state);
     expect(list.container.querySelector('img, script, [onerror]')).toBeNull();
-    for (const sel of ['h1', 'button.entity .name', 'button.entity .desc', 'button.entity .fact', '.unknown-list .name', '.figures strong', '.figures .sentence']) {
+    for (const sel of [
+      'h1',
+      'button.entity .name',
+      'button.entity .desc',
+      'button.entity .fact',
+      '.unknown-list .name',
+      '.figures strong',
+      '.figures .sentence',
+    ]) {
       expect(list.container.querySelector(sel)!.textContent, sel).toContain(evil);
     }
     if (evil === '{{7*7}}') expect(list.container.textContent).not.toContain('49');
@@ -491,7 +583,8 @@ describe('components/sidebar: markup safety', () => {
     const detail = renderSidebar({ ...state, selected: 'evil' });
     expect(detail.container.querySelector('img, script, [onerror]')).toBeNull();
     expect(detail.container.querySelector('button.mention mark')!.textContent).toBe(evil);
-    for (const a of Array.from(detail.container.querySelectorAll('a'))) expect(a.getAttribute('href')).toMatch(/^https:\/\//);
+    for (const a of Array.from(detail.container.querySelectorAll('a')))
+      expect(a.getAttribute('href')).toMatch(/^https:\/\//);
   });
 });
 
@@ -499,7 +592,9 @@ describe('components/sidebar: accessibility (axe)', () => {
   const axeOptions = { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } };
   const serious = async (el: Element) => {
     const r = await axe.run(el, axeOptions);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
   };
 
   it('axe is wired up: it does flag an unnamed button and an image without alt text', async () => {
@@ -517,7 +612,10 @@ describe('components/sidebar: accessibility (axe)', () => {
   it.each([
     ['the ready list', () => loadedState()],
     ['the list with a filter and no match', () => loadedState({ filter: 'event' })],
-    ['the detail of a known entity', () => loadedState({ selected: 'northwind-water-authority', mentionCursor: { 'northwind-water-authority': 1 } })],
+    [
+      'the detail of a known entity',
+      () => loadedState({ selected: 'northwind-water-authority', mentionCursor: { 'northwind-water-authority': 1 } }),
+    ],
     ['the detail of a weak guess', () => loadedState({ selected: 'maria-ostrova' })],
     ['the detail of a name not in the knowledge base', () => loadedState({ selected: 'new:group:Friends of Halden' })],
     ['the error state', () => reducer(initialState, { type: 'error', message: 'Failed.' })],
@@ -539,10 +637,49 @@ describe('components/sidebar: long lists', () => {
     const { h } = await import('preact');
     const { Sidebar, FIRST_RENDER_COUNT } = await import('../../components/sidebar/Sidebar.tsx');
     const { reducer, initialState } = await import('../../components/sidebar/state.ts');
-    const entities = Array.from({ length: 75 }, (_, i) => ({ id: `e-${i}`, key: `e-${i}`, name: `Entity ${i}`, type: 'organization' as const, wikipedia: null, description: null, mentions: [{ start: 0, end: 1, text: 'E' }], mentionCount: 1, salience: 1 - i / 100, source: 'kb' as const, confidence: 0.9 }));
-    const state = reducer(initialState, { type: 'loaded', result: { title: 'T', wordCount: 10, partial: false, complete: true, entities, figures: [] }, entries: {}, relatedNames: {}, url: 'https://x.example', text: 'E' });
+    const entities = Array.from({ length: 75 }, (_, i) => ({
+      id: `e-${i}`,
+      key: `e-${i}`,
+      name: `Entity ${i}`,
+      type: 'organization' as const,
+      wikipedia: null,
+      description: null,
+      mentions: [{ start: 0, end: 1, text: 'E' }],
+      mentionCount: 1,
+      salience: 1 - i / 100,
+      source: 'kb' as const,
+      confidence: 0.9,
+    }));
+    const state = reducer(initialState, {
+      type: 'loaded',
+      result: { title: 'T', wordCount: 10, partial: false, complete: true, entities, figures: [] },
+      entries: {},
+      relatedNames: {},
+      url: 'https://x.example',
+      text: 'E',
+    });
     const noop = () => undefined;
-    const props = { state, collapsed: false, width: 380, sitePolicy: 'default' as const, siteName: 'x.example', highlightsOn: true, highlightsSupported: true, onSelectEntity: noop, onFilter: noop, onQuery: noop, onJumpToMention: noop, onStepMention: noop, onClose: noop, onToggleCollapsed: noop, onResize: noop, onSetSitePolicy: noop, onToggleHighlights: noop, onExport: noop, onPrint: noop };
+    const props = {
+      state,
+      collapsed: false,
+      width: 380,
+      sitePolicy: 'default' as const,
+      siteName: 'x.example',
+      highlightsOn: true,
+      highlightsSupported: true,
+      onSelectEntity: noop,
+      onFilter: noop,
+      onQuery: noop,
+      onJumpToMention: noop,
+      onStepMention: noop,
+      onClose: noop,
+      onToggleCollapsed: noop,
+      onResize: noop,
+      onSetSitePolicy: noop,
+      onToggleHighlights: noop,
+      onExport: noop,
+      onPrint: noop,
+    };
     const { container, getByText } = render(h(Sidebar, props));
     // The first task renders what fits on screen; the rest of the first 60 follow in the next.
     expect(container.querySelectorAll('button.entity')).toHaveLength(FIRST_RENDER_COUNT);

@@ -6,7 +6,20 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BROWSERS, available, launch, startServer, sidebarReady, entityNames, clickInSidebar, rectOfWord, highlightCount, AXE_SOURCE, shot, sidebarText } from './setup.ts';
+import {
+  BROWSERS,
+  available,
+  launch,
+  startServer,
+  sidebarReady,
+  entityNames,
+  clickInSidebar,
+  rectOfWord,
+  highlightCount,
+  AXE_SOURCE,
+  shot,
+  sidebarText,
+} from './setup.ts';
 import type { Launched } from '../../scripts/lib/browsers.ts';
 import type { Served } from '../../scripts/lib/serve.ts';
 
@@ -34,7 +47,13 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
 
   it.runIf(run)('lists SCO, QCCM and Nurly Zhol in the sidebar', async () => {
     const names = await entityNames(page);
-    expect(names).toEqual(expect.arrayContaining(['Shanghai Cooperation Organisation', 'Quadrilateral Cooperation and Coordination Mechanism', 'Nurly Zhol']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Shanghai Cooperation Organisation',
+        'Quadrilateral Cooperation and Coordination Mechanism',
+        'Nurly Zhol',
+      ]),
+    );
     expect(names.length).toBeGreaterThan(15);
     await shot(page, `${name}-sidebar`);
   });
@@ -42,16 +61,24 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
   it.runIf(run)('highlights the mentions without touching the page DOM', async () => {
     expect(await highlightCount(page)).toBeGreaterThan(40);
     // The article's own markup is unchanged: no wrapper elements were inserted.
-    const marks = await page.evaluate(() => document.querySelectorAll('article mark, article span[class*="backstory"], article backstory-mention').length);
+    const marks = await page.evaluate(
+      () =>
+        document.querySelectorAll('article mark, article span[class*="backstory"], article backstory-mention').length,
+    );
     expect(marks).toBe(0);
   });
 
   it.runIf(run)("shows an entity's figures, with as-of dates and sources", async () => {
     await clickInSidebar(page, 'button.entity', 'Shanghai Cooperation Organisation');
-    await page.waitForFunction(() => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('table.facts'));
+    await page.waitForFunction(
+      () => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('table.facts'),
+    );
     const facts = await page.evaluate(() => {
       const rows = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelectorAll('table.facts tbody tr');
-      return Array.from(rows).map((r) => ({ text: r.textContent ?? '', href: r.querySelector('a')?.getAttribute('href') ?? '' }));
+      return Array.from(rows).map((r) => ({
+        text: r.textContent ?? '',
+        href: r.querySelector('a')?.getAttribute('href') ?? '',
+      }));
     });
     expect(facts.length).toBeGreaterThanOrEqual(3);
     for (const f of facts) expect(f.href).toMatch(/^https:\/\//);
@@ -65,47 +92,87 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
     expect(at).not.toBeNull();
     await page.mouse.move(at!.x - 40, at!.y + 60);
     await page.mouse.move(at!.x, at!.y, { steps: 4 });
-    await page.waitForFunction(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'), { timeout: 10_000 });
+    await page.waitForFunction(
+      () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'),
+      { timeout: 10_000 },
+    );
     const card = await page.evaluate(() => {
-      const el = document.querySelector('backstory-card')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="hover-card"]')!;
+      const el = document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector<HTMLElement>('[data-testid="hover-card"]')!;
       const r = el.getBoundingClientRect();
-      return { text: el.textContent ?? '', inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight, focusInCard: document.activeElement?.tagName === 'BACKSTORY-CARD' };
+      return {
+        text: el.textContent ?? '',
+        inside: r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+        focusInCard: document.activeElement?.tagName === 'BACKSTORY-CARD',
+      };
     });
     expect(card.text).toContain('Quadrilateral Cooperation and Coordination Mechanism');
     expect(card.inside).toBe(true);
     expect(card.focusInCard).toBe(false);
     await shot(page, `${name}-hover-card`);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'), { timeout: 5_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'),
+      { timeout: 5_000 },
+    );
   });
 
   it.runIf(run)('works from the keyboard: arrows, Enter, next mention, Escape', async () => {
-    await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector<HTMLElement>('button.entity')!.focus());
+    await page.evaluate(() =>
+      document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector<HTMLElement>('button.entity')!.focus(),
+    );
     await page.keyboard.press('ArrowDown');
-    const second = await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.activeElement?.querySelector('.name')?.textContent);
+    const second = await page.evaluate(
+      () => document.querySelector('backstory-sidebar')!.shadowRoot!.activeElement?.querySelector('.name')?.textContent,
+    );
     const names = await entityNames(page);
     expect(second).toBe(names[1]);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'));
+    await page.waitForFunction(
+      () => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'),
+    );
     // Focus moved with the view (a key pressed now reaches the sidebar, not the page).
-    expect(await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.activeElement?.id)).toBe('bs-detail-title');
+    expect(await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.activeElement?.id)).toBe(
+      'bs-detail-title',
+    );
     await page.keyboard.press('n');
-    await page.waitForFunction(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'), { timeout: 10_000 });
-    const live = await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector('[aria-live]')?.textContent ?? '');
+    await page.waitForFunction(
+      () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'),
+      { timeout: 10_000 },
+    );
+    const live = await page.evaluate(
+      () => document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector('[aria-live]')?.textContent ?? '',
+    );
     expect(live).toMatch(/Mention 1 of/);
     // The first Esc closes the card, the second goes back to the list.
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'));
+    await page.waitForFunction(
+      () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'),
+    );
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'));
+    await page.waitForFunction(
+      () => !document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'),
+    );
   });
 
   it.runIf(run)('passes an axe scan of the sidebar and the card (no serious or critical violations)', async () => {
     await page.addScriptTag({ content: AXE_SOURCE });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: unknown,
+              opts: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
       const res = await axe.run({ include: [['backstory-sidebar']] }, { resultTypes: ['violations'] });
-      return res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+      return res.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
     });
     expect(violations).toEqual([]);
   });

@@ -7,7 +7,19 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { BROWSERS, available, launch, startServer, sidebarReady, entityNames, sidebarText, clickInSidebar, rectOfWord, highlightCount, shot } from './setup.ts';
+import {
+  BROWSERS,
+  available,
+  launch,
+  startServer,
+  sidebarReady,
+  entityNames,
+  sidebarText,
+  clickInSidebar,
+  rectOfWord,
+  highlightCount,
+  shot,
+} from './setup.ts';
 import type { Launched } from '../../scripts/lib/browsers.ts';
 import { serve, type Served } from '../../scripts/lib/serve.ts';
 import { ROOT } from '../../scripts/lib/read-packs.ts';
@@ -41,16 +53,23 @@ function article(title: string, minChars: number, minWords = 0): string {
  * analyzer has its Readability parse done in the background (OFFLOAD_MIN_ELEMENTS in extract.ts).
  */
 function largePage(): string {
-  const menu = Array.from({ length: 500 }, (_, i) => `<li><a href="#m${i}"><span>Section ${i}</span></a></li>`).join('');
+  const menu = Array.from({ length: 500 }, (_, i) => `<li><a href="#m${i}"><span>Section ${i}</span></a></li>`).join(
+    '',
+  );
   const related = Array.from({ length: 300 }, (_, i) => `<li><a href="#r${i}">Related story ${i}</a></li>`).join('');
-  const paras = Array.from({ length: 12 }, (_, i) => `<p>${SENTENCES[i % SENTENCES.length]} ${SENTENCES[(i + 1) % SENTENCES.length]}${i === 3 ? ' Officials\u00a0in <b>Astana</b> &amp; Tashkent said little.' : ''}</p>`).join('\n');
+  const paras = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<p>${SENTENCES[i % SENTENCES.length]} ${SENTENCES[(i + 1) % SENTENCES.length]}${i === 3 ? ' Officials\u00a0in <b>Astana</b> &amp; Tashkent said little.' : ''}</p>`,
+  ).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Air-defence talks</title></head><body><header><nav><ul>${menu}</ul></nav></header><main><article><h1>Air-defence talks</h1>\n${paras}\n</article><aside><ul>${related}</ul></aside></main><footer>Footer</footer></body></html>`;
 }
 
 /** A link farm of 50,000+ nodes: lots of elements, no article. */
 function bigNonArticle(): string {
   const rows: string[] = [];
-  for (let i = 0; i < 10_000; i++) rows.push(`<div class="row"><span>${i}</span><a href="#r${i}">NATO item ${i}</a></div>`);
+  for (let i = 0; i < 10_000; i++)
+    rows.push(`<div class="row"><span>${i}</span><a href="#r${i}">NATO item ${i}</a></div>`);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Index</title></head><body><nav>${rows.join('')}</nav></body></html>`;
 }
 
@@ -75,7 +94,9 @@ interface Opened {
 /** Text of every Range in the page's backstory-mention highlight (read in the page's own world). */
 async function highlightTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const h = (globalThis as unknown as { CSS?: { highlights?: Map<string, Iterable<AbstractRange>> } }).CSS?.highlights?.get('backstory-mention');
+    const h = (
+      globalThis as unknown as { CSS?: { highlights?: Map<string, Iterable<AbstractRange>> } }
+    ).CSS?.highlights?.get('backstory-mention');
     return h ? Array.from(h, (r) => (r as Range).toString()) : [];
   });
 }
@@ -83,7 +104,10 @@ async function highlightTexts(page: Page): Promise<string[]> {
 /** Resolves with the page's answer to a trivial evaluate, or rejects after `ms` (the page is frozen). */
 async function responsive(page: Page, ms = 10_000): Promise<number> {
   const t0 = Date.now();
-  await Promise.race([page.evaluate(() => 1), new Promise((_, no) => setTimeout(() => no(new Error(`page did not answer within ${ms} ms`)), ms))]);
+  await Promise.race([
+    page.evaluate(() => 1),
+    new Promise((_, no) => setTimeout(() => no(new Error(`page did not answer within ${ms} ms`)), ms)),
+  ]);
   return Date.now() - t0;
 }
 
@@ -101,7 +125,12 @@ async function panelCentre(page: Page) {
     const x = r.left + r.width / 2;
     const y = r.top + Math.min(r.height / 2, 200);
     const hit = document.elementFromPoint(x, y);
-    return { x, y, hitIsHost: hit === host, hit: hit ? hit.tagName.toLowerCase() + (hit.className ? '.' + String(hit.className) : '') : null };
+    return {
+      x,
+      y,
+      hitIsHost: hit === host,
+      hit: hit ? hit.tagName.toLowerCase() + (hit.className ? '.' + String(hit.className) : '') : null,
+    };
   });
 }
 
@@ -155,21 +184,37 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     try {
       await sidebarReady(page);
       expect(await entityNames(page)).toContain('NATO');
-      const title = await page.evaluate(() => document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector('.article-title')?.textContent ?? '');
+      const title = await page.evaluate(
+        () =>
+          document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector('.article-title')?.textContent ?? '',
+      );
       expect(title).toContain('<img src=x onerror=alert(1)>');
       await clickInSidebar(page, 'button.entity', 'NATO');
-      await page.waitForFunction(() => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'));
+      await page.waitForFunction(
+        () => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'),
+      );
       // The hover card too: dwell on the NATO that sits right after the payload.
       const at = await rectOfWord(page, 'NATO', 1);
       expect(at).not.toBeNull();
       await page.mouse.move(at!.x - 40, at!.y + 60);
       await page.mouse.move(at!.x, at!.y, { steps: 4 });
-      await page.waitForFunction(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'), { timeout: 10_000 });
+      await page.waitForFunction(
+        () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'),
+        { timeout: 10_000 },
+      );
       const injected = await page.evaluate(() => {
-        const roots = ['backstory-sidebar', 'backstory-card'].map((t) => document.querySelector(t)?.shadowRoot).filter((r): r is ShadowRoot => !!r);
+        const roots = ['backstory-sidebar', 'backstory-card']
+          .map((t) => document.querySelector(t)?.shadowRoot)
+          .filter((r): r is ShadowRoot => !!r);
         return {
           roots: roots.length,
-          dangerous: roots.reduce((n, r) => n + r.querySelectorAll('img, script, svg[onload], iframe, [onerror], [onload], a[href^="javascript:" i]').length, 0),
+          dangerous: roots.reduce(
+            (n, r) =>
+              n +
+              r.querySelectorAll('img, script, svg[onload], iframe, [onerror], [onload], a[href^="javascript:" i]')
+                .length,
+            0,
+          ),
           pageImgs: document.querySelectorAll('img, svg').length,
         };
       });
@@ -189,36 +234,43 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     ['csp-none', "default-src 'none'"],
     ['csp-trusted-types', "default-src 'none' + Trusted Types"],
   ])('2. strict CSP (%s)', (file, label) => {
-    it.runIf(run)(`highlights, shows and styles the sidebar under ${label} with no violation caused by us`, async () => {
-      const { page, errors } = await open(`/hostile/${file}.html`, async (p) => {
-        await p.evaluateOnNewDocument(() => {
-          const w = window as unknown as { __csp: { uri: string; dir: string; source: string; sample: string }[] };
-          w.__csp = [];
-          document.addEventListener('securitypolicyviolation', (e) => w.__csp.push({ uri: e.blockedURI, dir: e.violatedDirective, source: e.sourceFile, sample: e.sample }));
+    it.runIf(run)(
+      `highlights, shows and styles the sidebar under ${label} with no violation caused by us`,
+      async () => {
+        const { page, errors } = await open(`/hostile/${file}.html`, async (p) => {
+          await p.evaluateOnNewDocument(() => {
+            const w = window as unknown as { __csp: { uri: string; dir: string; source: string; sample: string }[] };
+            w.__csp = [];
+            document.addEventListener('securitypolicyviolation', (e) =>
+              w.__csp.push({ uri: e.blockedURI, dir: e.violatedDirective, source: e.sourceFile, sample: e.sample }),
+            );
+          });
         });
-      });
-      try {
-        await sidebarReady(page);
-        expect(await highlightCount(page)).toBeGreaterThan(0);
-        const styled = await page.evaluate(() => {
-          const panel = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector('.panel');
-          return panel ? getComputedStyle(panel).position : null;
-        });
-        expect(styled).toBe('fixed');
-        const centre = await panelCentre(page);
-        expect(centre?.hitIsHost).toBe(true);
-        const violations = await page.evaluate(() => (window as unknown as { __csp?: unknown[] }).__csp ?? null);
-        expect(violations).not.toBeNull(); // the listener was installed
-        const ours = (violations as { uri: string; dir: string; source: string; sample: string }[]).filter(
-          (v) => /(chrome|moz)-extension:/.test(`${v.uri} ${v.source}`) || /^style-src|^script-src|^trusted-types|^require-trusted-types/.test(v.dir),
-        );
-        expect(ours).toEqual([]);
-        expect(real(errors)).toEqual([]);
-        await shot(page, `${name}-robustness-${file}`);
-      } finally {
-        await page.close();
-      }
-    });
+        try {
+          await sidebarReady(page);
+          expect(await highlightCount(page)).toBeGreaterThan(0);
+          const styled = await page.evaluate(() => {
+            const panel = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector('.panel');
+            return panel ? getComputedStyle(panel).position : null;
+          });
+          expect(styled).toBe('fixed');
+          const centre = await panelCentre(page);
+          expect(centre?.hitIsHost).toBe(true);
+          const violations = await page.evaluate(() => (window as unknown as { __csp?: unknown[] }).__csp ?? null);
+          expect(violations).not.toBeNull(); // the listener was installed
+          const ours = (violations as { uri: string; dir: string; source: string; sample: string }[]).filter(
+            (v) =>
+              /(chrome|moz)-extension:/.test(`${v.uri} ${v.source}`) ||
+              /^style-src|^script-src|^trusted-types|^require-trusted-types/.test(v.dir),
+          );
+          expect(ours).toEqual([]);
+          expect(real(errors)).toEqual([]);
+          await shot(page, `${name}-robustness-${file}`);
+        } finally {
+          await page.close();
+        }
+      },
+    );
   });
 
   // 3
@@ -247,144 +299,200 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     ['words-10k', false],
     ['one-megabyte', true],
   ] as const)('4. long article (%s)', (file, partial) => {
-    it.runIf(run)(`is analysed${partial ? ' in part (partial badge)' : ''} while the page stays responsive`, async () => {
-      const { page, errors } = await open(`/generated/${file}.html`);
-      try {
-        const ready = sidebarReady(page, 120_000).then(() => true);
-        let done = false;
-        void ready.then(() => (done = true), () => (done = true));
-        const answers: number[] = [];
-        while (!done) {
-          answers.push(await responsive(page, 15_000));
-          await sleep(500);
+    it.runIf(run)(
+      `is analysed${partial ? ' in part (partial badge)' : ''} while the page stays responsive`,
+      async () => {
+        const { page, errors } = await open(`/generated/${file}.html`);
+        try {
+          const ready = sidebarReady(page, 120_000).then(() => true);
+          let done = false;
+          void ready.then(
+            () => (done = true),
+            () => (done = true),
+          );
+          const answers: number[] = [];
+          while (!done) {
+            answers.push(await responsive(page, 15_000));
+            await sleep(500);
+          }
+          await ready;
+          expect(answers.length).toBeGreaterThan(0);
+          const text = await sidebarText(page);
+          if (partial) expect(text).toMatch(/partial/);
+          else expect(text).not.toMatch(/partial: a very long page/);
+          expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO', 'Kazakhstan']));
+          expect(await highlightCount(page)).toBeGreaterThan(10);
+          expect(errors).toEqual([]);
+        } finally {
+          await page.close();
         }
-        await ready;
-        expect(answers.length).toBeGreaterThan(0);
-        const text = await sidebarText(page);
-        if (partial) expect(text).toMatch(/partial/);
-        else expect(text).not.toMatch(/partial: a very long page/);
-        expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO', 'Kazakhstan']));
-        expect(await highlightCount(page)).toBeGreaterThan(10);
+      },
+    );
+  });
+
+  it.runIf(run)(
+    '4c. an article inside a heavy page (read in the background) is listed and highlighted exactly',
+    async () => {
+      const { page, errors } = await open('/generated/large-page.html');
+      try {
+        expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(2000);
+        await sidebarReady(page, 60_000);
+        expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO', 'Kazakhstan', 'Astana']));
+        const texts = await highlightTexts(page);
+        expect(texts.length).toBeGreaterThan(10);
+        for (const t of texts)
+          expect(['NATO', 'Kazakhstan', 'Shanghai Cooperation Organisation', 'Astana', 'Tashkent']).toContain(t);
+        // Nothing from the menus or related links was read as article text.
+        expect(await sidebarText(page)).not.toMatch(/Related story|Section 4/);
         expect(errors).toEqual([]);
       } finally {
         await page.close();
       }
-    });
-  });
+    },
+  );
 
-  it.runIf(run)('4c. an article inside a heavy page (read in the background) is listed and highlighted exactly', async () => {
-    const { page, errors } = await open('/generated/large-page.html');
-    try {
-      expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeGreaterThan(2000);
-      await sidebarReady(page, 60_000);
-      expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO', 'Kazakhstan', 'Astana']));
-      const texts = await highlightTexts(page);
-      expect(texts.length).toBeGreaterThan(10);
-      for (const t of texts) expect(['NATO', 'Kazakhstan', 'Shanghai Cooperation Organisation', 'Astana', 'Tashkent']).toContain(t);
-      // Nothing from the menus or related links was read as article text.
-      expect(await sidebarText(page)).not.toMatch(/Related story|Section 4/);
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
-
-  it.runIf(run)('4b. a long article draws the mentions in and near the viewport, and those further on as it is scrolled to them', async () => {
-    const { page, errors } = await open('/generated/words-30k.html');
-    try {
-      await sidebarReady(page, 120_000);
-      /** Where the drawn mentions are, in viewport heights from the top of the viewport. */
-      const band = () =>
-        page.evaluate(() => {
-          const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights.get('backstory-mention');
-          const tops = h ? Array.from(h, (r) => r.getBoundingClientRect().top / innerHeight) : [];
-          return { count: tops.length, min: Math.min(...tops), max: Math.max(...tops), onScreen: tops.filter((t) => t >= 0 && t < 1).length, pages: document.documentElement.scrollHeight / innerHeight };
-        });
-      await page.waitForFunction(() => ((globalThis as unknown as { CSS: { highlights: Map<string, { size: number }> } }).CSS.highlights.get('backstory-mention')?.size ?? 0) > 10, { timeout: 20_000 });
-      const top = await band();
-      expect(top.pages).toBeGreaterThan(20);
-      expect(top.onScreen).toBeGreaterThan(5);
-      // A margin of one viewport below (blocks that reach into it count): nothing from far down the article.
-      expect(top.max).toBeLessThan(3);
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await page.waitForFunction(
-        () => {
-          const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights.get('backstory-mention');
-          return !!h && Array.from(h).some((r) => r.getBoundingClientRect().top >= 0 && r.getBoundingClientRect().top < innerHeight);
-        },
-        { timeout: 20_000 },
-      );
-      const bottom = await band();
-      expect(bottom.onScreen).toBeGreaterThan(5);
-      // The mentions at the top were let go once they were more than a viewport away.
-      await page.waitForFunction(() => {
-        const h = (globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }).CSS.highlights.get('backstory-mention');
-        return !!h && Array.from(h).every((r) => r.getBoundingClientRect().top > -3 * innerHeight);
-      }, { timeout: 20_000 });
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.runIf(run)(
+    '4b. a long article draws the mentions in and near the viewport, and those further on as it is scrolled to them',
+    async () => {
+      const { page, errors } = await open('/generated/words-30k.html');
+      try {
+        await sidebarReady(page, 120_000);
+        /** Where the drawn mentions are, in viewport heights from the top of the viewport. */
+        const band = () =>
+          page.evaluate(() => {
+            const h = (
+              globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }
+            ).CSS.highlights.get('backstory-mention');
+            const tops = h ? Array.from(h, (r) => r.getBoundingClientRect().top / innerHeight) : [];
+            return {
+              count: tops.length,
+              min: Math.min(...tops),
+              max: Math.max(...tops),
+              onScreen: tops.filter((t) => t >= 0 && t < 1).length,
+              pages: document.documentElement.scrollHeight / innerHeight,
+            };
+          });
+        await page.waitForFunction(
+          () =>
+            ((globalThis as unknown as { CSS: { highlights: Map<string, { size: number }> } }).CSS.highlights.get(
+              'backstory-mention',
+            )?.size ?? 0) > 10,
+          { timeout: 20_000 },
+        );
+        const top = await band();
+        expect(top.pages).toBeGreaterThan(20);
+        expect(top.onScreen).toBeGreaterThan(5);
+        // A margin of one viewport below (blocks that reach into it count): nothing from far down the article.
+        expect(top.max).toBeLessThan(3);
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitForFunction(
+          () => {
+            const h = (
+              globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }
+            ).CSS.highlights.get('backstory-mention');
+            return (
+              !!h &&
+              Array.from(h).some(
+                (r) => r.getBoundingClientRect().top >= 0 && r.getBoundingClientRect().top < innerHeight,
+              )
+            );
+          },
+          { timeout: 20_000 },
+        );
+        const bottom = await band();
+        expect(bottom.onScreen).toBeGreaterThan(5);
+        // The mentions at the top were let go once they were more than a viewport away.
+        await page.waitForFunction(
+          () => {
+            const h = (
+              globalThis as unknown as { CSS: { highlights: Map<string, Iterable<Range>> } }
+            ).CSS.highlights.get('backstory-mention');
+            return !!h && Array.from(h).every((r) => r.getBoundingClientRect().top > -3 * innerHeight);
+          },
+          { timeout: 20_000 },
+        );
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   // 5
-  it.runIf(run)('5. highlights land exactly on the names with no spaces, emoji/ZWJ, RTL, combining marks, NBSP and CRLF', async () => {
-    const { page, errors } = await open('/hostile/unicode.html');
-    try {
-      await sidebarReady(page);
-      const expected = ['NATO', 'Kazakhstan', 'Shanghai Cooperation Organisation', 'Japan', 'Egypt'];
-      const texts = await highlightTexts(page);
-      expect(texts.length).toBeGreaterThan(8);
-      for (const t of texts) {
-        // Line breaks (CRLF in the source) and NBSP count as the space they render as; nothing else may differ.
-        expect(expected, `highlight ${JSON.stringify(t)}`).toContain(t.replace(/[\s\u00a0]+/g, ' '));
-        expect(t).toBe(t.trim());
+  it.runIf(run)(
+    '5. highlights land exactly on the names with no spaces, emoji/ZWJ, RTL, combining marks, NBSP and CRLF',
+    async () => {
+      const { page, errors } = await open('/hostile/unicode.html');
+      try {
+        await sidebarReady(page);
+        const expected = ['NATO', 'Kazakhstan', 'Shanghai Cooperation Organisation', 'Japan', 'Egypt'];
+        const texts = await highlightTexts(page);
+        expect(texts.length).toBeGreaterThan(8);
+        for (const t of texts) {
+          // Line breaks (CRLF in the source) and NBSP count as the space they render as; nothing else may differ.
+          expect(expected, `highlight ${JSON.stringify(t)}`).toContain(t.replace(/[\s\u00a0]+/g, ' '));
+          expect(t).toBe(t.trim());
+        }
+        // Every planted name is found somewhere, including the NBSP and CRLF-split spellings.
+        for (const e of ['NATO', 'Kazakhstan', 'Shanghai Cooperation Organisation', 'Japan', 'Egypt'])
+          expect(texts.map((t) => t.replace(/\s+/g, ' '))).toContain(e);
+        expect(texts).toContain('Shanghai\u00a0Cooperation\u00a0Organisation');
+        expect(texts).toContain('Shanghai\nCooperation Organisation');
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
       }
-      // Every planted name is found somewhere, including the NBSP and CRLF-split spellings.
-      for (const e of ['NATO', 'Kazakhstan', 'Shanghai Cooperation Organisation', 'Japan', 'Egypt']) expect(texts.map((t) => t.replace(/\s+/g, ' '))).toContain(e);
-      expect(texts).toContain('Shanghai\u00a0Cooperation\u00a0Organisation');
-      expect(texts).toContain('Shanghai\nCooperation Organisation');
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+    },
+  );
 
   // 6
-  it.runIf(run)('6. single-page-app navigation (pushState, back, forward) clears old highlights and lists the new entities', async () => {
-    const { page, errors } = await open('/hostile/spa.html');
-    try {
-      await sidebarReady(page);
-      const waitFor = async (want: string, gone: string) => {
-        await page.waitForFunction(
-          (w, g) => {
-            const root = document.querySelector('backstory-sidebar')?.shadowRoot;
-            const names = Array.from(root?.querySelectorAll('button.entity .name') ?? []).map((n) => n.textContent ?? '');
-            const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-mention');
-            const texts = h ? Array.from(h, (r) => r.toString()) : [];
-            return names.includes(w) && !names.includes(g) && texts.includes(w) && !texts.includes(g) && !texts.some((t) => t === '');
-          },
-          { timeout: 30_000, polling: 200 },
-          want,
-          gone,
-        );
-      };
-      await waitFor('Egypt', 'Japan');
-      await page.evaluate(() => (window as unknown as { __spa: { go(k: string): void } }).__spa.go('b'));
-      expect(page.url()).toMatch(/story=b/);
-      await waitFor('Japan', 'Egypt');
-      // Old ranges pointed into the removed article: none may survive.
-      expect((await highlightTexts(page)).every((t) => t.length > 0)).toBe(true);
-      await page.evaluate(() => history.back());
-      await waitFor('Egypt', 'Japan');
-      await page.evaluate(() => history.forward());
-      await waitFor('Japan', 'Egypt');
-      expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar').length)).toBe(1);
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+  it.runIf(run)(
+    '6. single-page-app navigation (pushState, back, forward) clears old highlights and lists the new entities',
+    async () => {
+      const { page, errors } = await open('/hostile/spa.html');
+      try {
+        await sidebarReady(page);
+        const waitFor = async (want: string, gone: string) => {
+          await page.waitForFunction(
+            (w, g) => {
+              const root = document.querySelector('backstory-sidebar')?.shadowRoot;
+              const names = Array.from(root?.querySelectorAll('button.entity .name') ?? []).map(
+                (n) => n.textContent ?? '',
+              );
+              const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(
+                'backstory-mention',
+              );
+              const texts = h ? Array.from(h, (r) => r.toString()) : [];
+              return (
+                names.includes(w) &&
+                !names.includes(g) &&
+                texts.includes(w) &&
+                !texts.includes(g) &&
+                !texts.some((t) => t === '')
+              );
+            },
+            { timeout: 30_000, polling: 200 },
+            want,
+            gone,
+          );
+        };
+        await waitFor('Egypt', 'Japan');
+        await page.evaluate(() => (window as unknown as { __spa: { go(k: string): void } }).__spa.go('b'));
+        expect(page.url()).toMatch(/story=b/);
+        await waitFor('Japan', 'Egypt');
+        // Old ranges pointed into the removed article: none may survive.
+        expect((await highlightTexts(page)).every((t) => t.length > 0)).toBe(true);
+        await page.evaluate(() => history.back());
+        await waitFor('Egypt', 'Japan');
+        await page.evaluate(() => history.forward());
+        await waitFor('Japan', 'Egypt');
+        expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar').length)).toBe(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   // 7
   it.runIf(run)('7. a live page that appends paragraphs naming a new entity gets it in the sidebar', async () => {
@@ -393,7 +501,13 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       await sidebarReady(page);
       expect(await entityNames(page)).not.toContain('Japan');
       await page.evaluate(() => (window as unknown as { __live: { start(): void } }).__live.start());
-      await page.waitForFunction(() => Array.from(document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity .name') ?? []).some((n) => n.textContent === 'Japan'), { timeout: 45_000, polling: 250 });
+      await page.waitForFunction(
+        () =>
+          Array.from(
+            document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity .name') ?? [],
+          ).some((n) => n.textContent === 'Japan'),
+        { timeout: 45_000, polling: 250 },
+      );
       expect(await highlightTexts(page)).toContain('Japan');
       expect(await entityNames(page)).toContain('NATO');
       expect(errors).toEqual([]);
@@ -403,34 +517,39 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
   });
 
   // 8
-  it.runIf(run)('8. same-origin and cross-origin iframes with articles get no sidebar; only the top frame does', async () => {
-    const { page, errors } = await open('/hostile/frames.html');
-    try {
-      await sidebarReady(page);
-      await sleep(3000);
-      const frames = page.frames().filter((f) => f !== page.mainFrame());
-      expect(frames.length).toBe(2);
-      const origins = new Set<string>();
-      for (const f of frames) {
-        await f.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
-        const inside = await f.evaluate(() => ({
-          origin: location.origin,
-          hosts: document.querySelectorAll('backstory-sidebar, backstory-card').length,
-          highlights: (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights?.get('backstory-mention')?.size ?? 0,
-          article: !!document.querySelector('article p'),
-        }));
-        origins.add(inside.origin);
-        expect(inside.article).toBe(true);
-        expect(inside.hosts).toBe(0);
-        expect(inside.highlights).toBe(0);
+  it.runIf(run)(
+    '8. same-origin and cross-origin iframes with articles get no sidebar; only the top frame does',
+    async () => {
+      const { page, errors } = await open('/hostile/frames.html');
+      try {
+        await sidebarReady(page);
+        await sleep(3000);
+        const frames = page.frames().filter((f) => f !== page.mainFrame());
+        expect(frames.length).toBe(2);
+        const origins = new Set<string>();
+        for (const f of frames) {
+          await f.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+          const inside = await f.evaluate(() => ({
+            origin: location.origin,
+            hosts: document.querySelectorAll('backstory-sidebar, backstory-card').length,
+            highlights:
+              (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights?.get('backstory-mention')
+                ?.size ?? 0,
+            article: !!document.querySelector('article p'),
+          }));
+          origins.add(inside.origin);
+          expect(inside.article).toBe(true);
+          expect(inside.hosts).toBe(0);
+          expect(inside.highlights).toBe(0);
+        }
+        expect(origins.size).toBe(2); // one same-origin, one cross-origin
+        expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar').length)).toBe(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
       }
-      expect(origins.size).toBe(2); // one same-origin, one cross-origin
-      expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar').length)).toBe(1);
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+    },
+  );
 
   // 9
   // Was bug B1 (docs/robustness.md): the host is now put back at most 3 times in 10 s, from a timer,
@@ -443,7 +562,10 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       expect(await responsive(page, 10_000)).toBeLessThan(10_000);
       // The analysis itself needs no element: the names are still highlighted.
       expect(await highlightCount(page)).toBeGreaterThan(0);
-      const state = await page.evaluate(() => ({ removed: (window as unknown as { __removed: number }).__removed, present: document.querySelectorAll('backstory-sidebar').length }));
+      const state = await page.evaluate(() => ({
+        removed: (window as unknown as { __removed: number }).__removed,
+        present: document.querySelectorAll('backstory-sidebar').length,
+      }));
       // What happens (docs/robustness.md): the page may win, but it is not sent into a loop.
       expect(state.removed).toBeGreaterThan(0);
       expect(state.removed).toBeLessThan(1000);
@@ -462,7 +584,11 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       const seen = await page.evaluate(() => {
         const host = document.querySelector('backstory-sidebar')!;
         const panel = host.shadowRoot!.querySelector('.panel')!;
-        return { connected: host.isConnected, hostDisplay: getComputedStyle(host).display, panelFont: getComputedStyle(panel).fontFamily };
+        return {
+          connected: host.isConnected,
+          hostDisplay: getComputedStyle(host).display,
+          panelFont: getComputedStyle(panel).fontFamily,
+        };
       });
       expect(seen.connected).toBe(true);
       // Documented: a page stylesheet with !important on the host wins over our inline reset (the page's
@@ -490,22 +616,34 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
         const centre = await panelCentre(page);
         await shot(page, `${name}-robustness-${file}`);
         expect(centre, 'panel').not.toBeNull();
-        expect(centre!.hit, `element at the panel's centre (${Math.round(centre!.x)}, ${Math.round(centre!.y)})`).toBe('backstory-sidebar');
+        expect(centre!.hit, `element at the panel's centre (${Math.round(centre!.x)}, ${Math.round(centre!.y)})`).toBe(
+          'backstory-sidebar',
+        );
         // A real click on the first entity opens its details.
         const btn = await page.evaluate(() => {
-          const b = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector<HTMLElement>('button.entity')!;
+          const b = document
+            .querySelector('backstory-sidebar')!
+            .shadowRoot!.querySelector<HTMLElement>('button.entity')!;
           const r = b.getBoundingClientRect();
           return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
         });
         await page.mouse.click(btn.x, btn.y);
-        await page.waitForFunction(() => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'), { timeout: 10_000 });
+        await page.waitForFunction(
+          () => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('#bs-detail-title'),
+          { timeout: 10_000 },
+        );
         // Dwell on a highlighted name.
         const at = await rectOfWord(page, 'Kazakhstan', 0);
         expect(at).not.toBeNull();
         await page.mouse.move(at!.x - 40, at!.y + 60);
         await page.mouse.move(at!.x, at!.y, { steps: 4 });
-        await page.waitForFunction(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'), { timeout: 10_000 });
-        const cardText = await page.evaluate(() => document.querySelector('backstory-card')!.shadowRoot!.textContent ?? '');
+        await page.waitForFunction(
+          () => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]'),
+          { timeout: 10_000 },
+        );
+        const cardText = await page.evaluate(
+          () => document.querySelector('backstory-card')!.shadowRoot!.textContent ?? '',
+        );
         expect(cardText).toContain('Kazakhstan');
         expect(errors).toEqual([]);
       } finally {
@@ -524,7 +662,9 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       try {
         expect(await page.evaluate(() => document.body === null && !!document.querySelector('p'))).toBe(true);
         await sleep(3000);
-        expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar, backstory-card').length)).toBe(0);
+        expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar, backstory-card').length)).toBe(
+          0,
+        );
         expect(await highlightCount(page)).toBe(0);
         expect(await responsive(page)).toBeLessThan(10_000);
         expect(errors).toEqual([]);

@@ -5,7 +5,13 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { findBrowser, launchWithExtension, waitForSidebarReady, type BrowserName, type Launched } from '../../scripts/lib/browsers.ts';
+import {
+  findBrowser,
+  launchWithExtension,
+  waitForSidebarReady,
+  type BrowserName,
+  type Launched,
+} from '../../scripts/lib/browsers.ts';
 import { serve, type Served } from '../../scripts/lib/serve.ts';
 import { ROOT } from '../../scripts/lib/read-packs.ts';
 
@@ -20,7 +26,8 @@ export function available(name: BrowserName): boolean {
 
 export function extensionDir(name: BrowserName): string {
   const dir = join(ROOT, '.output', name === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir} is missing: build first (npm run build, npm run build:firefox)`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`${dir} is missing: build first (npm run build, npm run build:firefox)`);
   return dir;
 }
 
@@ -29,7 +36,10 @@ export async function startServer(): Promise<Served> {
 }
 
 export async function launch(name: BrowserName, withExtension = true): Promise<Launched> {
-  return launchWithExtension(name, withExtension ? extensionDir(name) : null, { headless: true, windowSize: [1400, 900] });
+  return launchWithExtension(name, withExtension ? extensionDir(name) : null, {
+    headless: true,
+    windowSize: [1400, 900],
+  });
 }
 
 export async function sidebarReady(page: Page, timeout = 60_000) {
@@ -42,7 +52,11 @@ export async function sidebarText(page: Page): Promise<string> {
 }
 
 export async function entityNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => Array.from(document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity .name') ?? []).map((n) => n.textContent ?? ''));
+  return page.evaluate(() =>
+    Array.from(
+      document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity .name') ?? [],
+    ).map((n) => n.textContent ?? ''),
+  );
 }
 
 /** Click a button inside the sidebar's shadow root, found by its text. */
@@ -50,7 +64,9 @@ export async function clickInSidebar(page: Page, selector: string, text?: string
   const ok = await page.evaluate(
     (sel, t) => {
       const root = document.querySelector('backstory-sidebar')?.shadowRoot;
-      const el = Array.from(root?.querySelectorAll<HTMLElement>(sel) ?? []).find((e) => !t || (e.textContent ?? '').includes(t));
+      const el = Array.from(root?.querySelectorAll<HTMLElement>(sel) ?? []).find(
+        (e) => !t || (e.textContent ?? '').includes(t),
+      );
       el?.click();
       return !!el;
     },
@@ -67,7 +83,7 @@ export async function rectOfWord(page: Page, word: string, occurrence = 0) {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let seen = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if ((node.parentElement?.closest('script,style,backstory-sidebar,backstory-card'))) continue;
+        if (node.parentElement?.closest('script,style,backstory-sidebar,backstory-card')) continue;
         const data = (node as Text).data;
         let i = data.indexOf(w);
         while (i >= 0) {

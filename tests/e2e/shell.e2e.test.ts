@@ -16,7 +16,16 @@ import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page, WebWorker } from 'puppeteer-core';
-import { available, launch, startServer, sidebarReady, entityNames, highlightCount, shot, extensionDir } from './setup.ts';
+import {
+  available,
+  launch,
+  startServer,
+  sidebarReady,
+  entityNames,
+  highlightCount,
+  shot,
+  extensionDir,
+} from './setup.ts';
 import puppeteer from 'puppeteer-core';
 import { findBrowser, type Launched } from '../../scripts/lib/browsers.ts';
 import type { Served } from '../../scripts/lib/serve.ts';
@@ -26,7 +35,13 @@ import { DEFAULT_SETTINGS, siteKey } from '../../lib/storage/settings.ts';
 /** The few extension APIs the tests call inside the service worker and the options page. */
 interface ChromeApi {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-  storage: { local: { get(keys?: string | string[] | null): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> } };
+  storage: {
+    local: {
+      get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      clear(): Promise<void>;
+    };
+  };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
@@ -79,11 +94,19 @@ async function waitForFocusInSidebar(page: Page) {
 /** The hover card's text once it shows `text` (the card is re-rendered in place by a second lookup). */
 async function waitForCardWith(page: Page, text: string): Promise<string> {
   await page.waitForFunction(
-    (t) => (document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"] .card-name')?.textContent ?? '').includes(t),
+    (t) =>
+      (
+        document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"] .card-name')
+          ?.textContent ?? ''
+      ).includes(t),
     { timeout: 20_000, polling: 100 },
     text,
   );
-  return page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]')?.textContent ?? '');
+  return page.evaluate(
+    () =>
+      document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]')?.textContent ??
+      '',
+  );
 }
 
 /** Selects the first occurrence of `text` in the page, as a reader would before using the context menu. */
@@ -108,7 +131,11 @@ async function selectText(page: Page, text: string) {
 
 /** The number the sidebar states ("23 entities found"). */
 async function statedEntityCount(page: Page): Promise<number> {
-  const text = await page.evaluate(() => document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-testid="entity-count"]')?.textContent ?? '');
+  const text = await page.evaluate(
+    () =>
+      document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('[data-testid="entity-count"]')
+        ?.textContent ?? '',
+  );
   const n = /^(\d+)\s+entit/.exec(text.trim());
   if (!n) throw new Error(`no entity count in "${text}"`);
   return Number(n[1]);
@@ -116,12 +143,15 @@ async function statedEntityCount(page: Page): Promise<number> {
 
 /** Every entity the sidebar lists: the known ones and those under "Other names". */
 async function listedEntityCount(page: Page): Promise<number> {
-  return page.evaluate(() => document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity').length ?? 0);
+  return page.evaluate(
+    () => document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity').length ?? 0,
+  );
 }
 
 /** The element right after the file input's field: "Checking…", the error alert or the import summary. */
 const IMPORT_BUSY = '.field:has(#opt-import) + p[role="status"]';
-const IMPORT_OUTCOME = '.field:has(#opt-import) + [role="alert"], .field:has(#opt-import) + [data-testid="import-summary"]';
+const IMPORT_OUTCOME =
+  '.field:has(#opt-import) + [role="alert"], .field:has(#opt-import) + [data-testid="import-summary"]';
 
 /**
  * Imports a pack file through the options page's file input (ElementHandle.uploadFile).
@@ -129,7 +159,9 @@ const IMPORT_OUTCOME = '.field:has(#opt-import) + [role="alert"], .field:has(#op
  * "Checking…" for this file first, then for the new outcome.
  */
 async function importPackFile(options: Page, file: string): Promise<{ ok: boolean; text: string }> {
-  const input = await (options.waitForSelector('input#opt-import:not([disabled])', { timeout: 20_000 }) as Promise<ElementHandle<HTMLInputElement> | null>);
+  const input = await (options.waitForSelector('input#opt-import:not([disabled])', {
+    timeout: 20_000,
+  }) as Promise<ElementHandle<HTMLInputElement> | null>);
   if (!input) throw new Error('no file input on the options page');
   await options.evaluate((busy) => {
     const w = window as unknown as { __bsSawBusy?: boolean };
@@ -144,12 +176,18 @@ async function importPackFile(options: Page, file: string): Promise<{ ok: boolea
   }, IMPORT_BUSY);
   await input.uploadFile(file);
   await options.waitForFunction(
-    (busy, outcome) => (window as unknown as { __bsSawBusy?: boolean }).__bsSawBusy && !document.querySelector(busy) && !!document.querySelector(outcome),
+    (busy, outcome) =>
+      (window as unknown as { __bsSawBusy?: boolean }).__bsSawBusy &&
+      !document.querySelector(busy) &&
+      !!document.querySelector(outcome),
     { timeout: 30_000, polling: 100 },
     IMPORT_BUSY,
     IMPORT_OUTCOME,
   );
-  return options.$eval(IMPORT_OUTCOME, (el) => ({ ok: el.getAttribute('data-testid') === 'import-summary', text: (el as HTMLElement).innerText }));
+  return options.$eval(IMPORT_OUTCOME, (el) => ({
+    ok: el.getAttribute('data-testid') === 'import-summary',
+    text: (el as HTMLElement).innerText,
+  }));
 }
 
 // ---- Chromium -------------------------------------------------------------------------
@@ -171,7 +209,10 @@ describe('extension shell in chromium', () => {
     let last: unknown;
     for (let attempt = 0; attempt < 20; attempt++) {
       try {
-        const target = await browser.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 30_000 });
+        const target = await browser.browser.waitForTarget(
+          (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+          { timeout: 30_000 },
+        );
         const w = await target.worker();
         if (w && (await w.evaluate(() => typeof chrome !== 'undefined' && typeof backstory !== 'undefined'))) return w;
       } catch (e) {
@@ -198,7 +239,10 @@ describe('extension shell in chromium', () => {
 
   async function tabIdOf(path: string): Promise<number> {
     const w = await worker();
-    const id = await w.evaluate(async (p) => (await chrome.tabs.query({})).find((t) => t.url?.includes(p))?.id ?? null, path);
+    const id = await w.evaluate(
+      async (p) => (await chrome.tabs.query({})).find((t) => t.url?.includes(p))?.id ?? null,
+      path,
+    );
     if (id === null) throw new Error(`no tab shows ${path}`);
     return id;
   }
@@ -262,7 +306,8 @@ describe('extension shell in chromium', () => {
       await options.evaluate(
         async (ids, off) => {
           for (const id of ids) await chrome.runtime.sendMessage({ type: 'opt/delete-pack', payload: { id } });
-          for (const id of off) await chrome.runtime.sendMessage({ type: 'opt/set-pack-enabled', payload: { id, enabled: true } });
+          for (const id of off)
+            await chrome.runtime.sendMessage({ type: 'opt/set-pack-enabled', payload: { id, enabled: true } });
         },
         packs.map((p) => p.pack.id),
         disabled,
@@ -293,48 +338,54 @@ describe('extension shell in chromium', () => {
   });
 
   describe('toolbar button and Alt+Shift+B (backstory.toggle)', () => {
-    it.runIf(run)('declares the toggle-sidebar command (Alt+Shift+B) and the toolbar action in the manifest', async () => {
-      const manifest = JSON.parse(readFileSync(join(extensionDir('chromium'), 'manifest.json'), 'utf8')) as {
-        action?: { default_title?: string };
-        commands?: Record<string, { suggested_key?: { default?: string }; description?: string }>;
-        permissions?: string[];
-      };
-      expect(manifest.action).toBeDefined();
-      expect(manifest.action?.default_title).toMatch(/Backstory/);
-      expect(manifest.commands?.['toggle-sidebar']?.suggested_key?.default).toBe('Alt+Shift+B');
-      expect(manifest.commands?.['toggle-sidebar']?.description).toBeTruthy();
-      expect(manifest.permissions).toEqual(expect.arrayContaining(['contextMenus', 'scripting', 'storage']));
-      // The browser registered the command. (Headless Chromium with an extension loaded
-      // through puppeteer's enableExtensions reports no shortcut for it, so only the
-      // manifest's suggested key is checked above.)
-      const commands = await (await worker()).evaluate(() => chrome.commands.getAll());
-      const toggleCommand = commands.find((c) => c.name === 'toggle-sidebar');
-      expect(toggleCommand?.description).toBe(manifest.commands?.['toggle-sidebar']?.description);
-      expect(['', 'Alt+Shift+B']).toContain(toggleCommand?.shortcut?.replace(/\s/g, '') ?? '');
-    });
+    it.runIf(run)(
+      'declares the toggle-sidebar command (Alt+Shift+B) and the toolbar action in the manifest',
+      async () => {
+        const manifest = JSON.parse(readFileSync(join(extensionDir('chromium'), 'manifest.json'), 'utf8')) as {
+          action?: { default_title?: string };
+          commands?: Record<string, { suggested_key?: { default?: string }; description?: string }>;
+          permissions?: string[];
+        };
+        expect(manifest.action).toBeDefined();
+        expect(manifest.action?.default_title).toMatch(/Backstory/);
+        expect(manifest.commands?.['toggle-sidebar']?.suggested_key?.default).toBe('Alt+Shift+B');
+        expect(manifest.commands?.['toggle-sidebar']?.description).toBeTruthy();
+        expect(manifest.permissions).toEqual(expect.arrayContaining(['contextMenus', 'scripting', 'storage']));
+        // The browser registered the command. (Headless Chromium with an extension loaded
+        // through puppeteer's enableExtensions reports no shortcut for it, so only the
+        // manifest's suggested key is checked above.)
+        const commands = await (await worker()).evaluate(() => chrome.commands.getAll());
+        const toggleCommand = commands.find((c) => c.name === 'toggle-sidebar');
+        expect(toggleCommand?.description).toBe(manifest.commands?.['toggle-sidebar']?.description);
+        expect(['', 'Alt+Shift+B']).toContain(toggleCommand?.shortcut?.replace(/\s/g, '') ?? '');
+      },
+    );
 
-    it.runIf(run)('opens the sidebar with focus inside it on a page that is not an article, closes it, opens it again', async () => {
-      const page = await openPage(NOTES);
-      await sleep(SETTLE_MS);
-      expect(await hasSidebar(page)).toBe(false);
-      const tabId = await tabIdOf(NOTES);
+    it.runIf(run)(
+      'opens the sidebar with focus inside it on a page that is not an article, closes it, opens it again',
+      async () => {
+        const page = await openPage(NOTES);
+        await sleep(SETTLE_MS);
+        expect(await hasSidebar(page)).toBe(false);
+        const tabId = await tabIdOf(NOTES);
 
-      await toggle(tabId);
-      await waitForFocusInSidebar(page);
-      await sidebarReady(page);
-      expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO']));
-      await shot(page, 'chromium-shell-toggle-open');
+        await toggle(tabId);
+        await waitForFocusInSidebar(page);
+        await sidebarReady(page);
+        expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO']));
+        await shot(page, 'chromium-shell-toggle-open');
 
-      await toggle(tabId);
-      await waitForNoSidebar(page);
-      // Closing gives the page back its full width.
-      expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'))).toBe('');
+        await toggle(tabId);
+        await waitForNoSidebar(page);
+        // Closing gives the page back its full width.
+        expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'))).toBe('');
 
-      await toggle(tabId);
-      await waitForFocusInSidebar(page);
-      await sidebarReady(page);
-      expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO']));
-    });
+        await toggle(tabId);
+        await waitForFocusInSidebar(page);
+        await sidebarReady(page);
+        expect(await entityNames(page)).toEqual(expect.arrayContaining(['NATO']));
+      },
+    );
 
     it.runIf(run)('closes the sidebar an article opened by itself, and opens it again', async () => {
       const page = await openPage(DEMO);
@@ -351,26 +402,29 @@ describe('extension shell in chromium', () => {
   });
 
   describe('context-menu lookup (backstory.lookUp)', () => {
-    it.runIf(run)('opens the card for the selected "Aral Sea" from an imported pack, and finds Tokayev from "Tokaev"', async () => {
-      await importSamplePack();
-      const page = await openPage(NOTES);
-      await sleep(SETTLE_MS);
-      expect(await hasSidebar(page)).toBe(false);
-      const tabId = await tabIdOf(NOTES);
+    it.runIf(run)(
+      'opens the card for the selected "Aral Sea" from an imported pack, and finds Tokayev from "Tokaev"',
+      async () => {
+        await importSamplePack();
+        const page = await openPage(NOTES);
+        await sleep(SETTLE_MS);
+        expect(await hasSidebar(page)).toBe(false);
+        const tabId = await tabIdOf(NOTES);
 
-      // First lookup: the analyzer is not in the page yet, so the background injects it.
-      await selectText(page, 'Aral Sea');
-      await lookUp(tabId, 'Aral Sea');
-      const aral = await waitForCardWith(page, 'Aral Sea');
-      expect(aral).toMatch(/Central Asia|Kazakhstan|Uzbekistan|lake/i);
-      await shot(page, 'chromium-shell-lookup-aral');
+        // First lookup: the analyzer is not in the page yet, so the background injects it.
+        await selectText(page, 'Aral Sea');
+        await lookUp(tabId, 'Aral Sea');
+        const aral = await waitForCardWith(page, 'Aral Sea');
+        expect(aral).toMatch(/Central Asia|Kazakhstan|Uzbekistan|lake/i);
+        await shot(page, 'chromium-shell-lookup-aral');
 
-      // Second lookup: the analyzer is running, the background sends it the entries.
-      await selectText(page, 'Tokayev');
-      await lookUp(tabId, 'Tokaev');
-      const tokayev = await waitForCardWith(page, 'Kassym-Jomart Tokayev');
-      expect(tokayev).toContain('Kassym-Jomart Tokayev');
-    });
+        // Second lookup: the analyzer is running, the background sends it the entries.
+        await selectText(page, 'Tokayev');
+        await lookUp(tabId, 'Tokaev');
+        const tokayev = await waitForCardWith(page, 'Kassym-Jomart Tokayev');
+        expect(tokayev).toContain('Kassym-Jomart Tokayev');
+      },
+    );
 
     it.runIf(run)('finds Kassym-Jomart Tokayev from "Tokaev" on a page the analyzer has not run on', async () => {
       const page = await openPage(NOTES);
@@ -414,7 +468,13 @@ describe('extension shell in chromium', () => {
       await setLocal({ sites: {} });
       await page.reload({ waitUntil: 'load' });
       await sidebarReady(page);
-      await page.waitForFunction(() => ((globalThis as unknown as { CSS: { highlights?: Map<string, { size: number }> } }).CSS.highlights?.get('backstory-mention')?.size ?? 0) > 0, { timeout: 20_000 });
+      await page.waitForFunction(
+        () =>
+          ((globalThis as unknown as { CSS: { highlights?: Map<string, { size: number }> } }).CSS.highlights?.get(
+            'backstory-mention',
+          )?.size ?? 0) > 0,
+        { timeout: 20_000 },
+      );
       expect(await highlightCount(page)).toBeGreaterThan(40);
     });
 
@@ -428,26 +488,39 @@ describe('extension shell in chromium', () => {
       await setLocal({ settings: { ...DEFAULT_SETTINGS, paused: false } });
       await page.reload({ waitUntil: 'load' });
       await sidebarReady(page);
-      await page.waitForFunction(() => ((globalThis as unknown as { CSS: { highlights?: Map<string, { size: number }> } }).CSS.highlights?.get('backstory-mention')?.size ?? 0) > 0, { timeout: 20_000 });
+      await page.waitForFunction(
+        () =>
+          ((globalThis as unknown as { CSS: { highlights?: Map<string, { size: number }> } }).CSS.highlights?.get(
+            'backstory-mention',
+          )?.size ?? 0) > 0,
+        { timeout: 20_000 },
+      );
       expect(await highlightCount(page)).toBeGreaterThan(40);
     });
 
-    it.runIf(run)('switching the site off from the options page removes the sidebar and highlights from an open tab', async () => {
-      const page = await openPage(DEMO);
-      await sidebarReady(page);
-      expect(await highlightCount(page)).toBeGreaterThan(0);
-      const options = await openOptions();
-      const res = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/set-site-policy', payload: { host: '127.0.0.1', policy: 'never' } }));
-      expect(res).toMatchObject({ ok: true });
-      expect(await storedLocal('sites')).toEqual({ '127.0.0.1': 'never' });
-      await waitForNoSidebar(page);
-      expect(await highlightCount(page)).toBe(0);
-    });
+    it.runIf(run)(
+      'switching the site off from the options page removes the sidebar and highlights from an open tab',
+      async () => {
+        const page = await openPage(DEMO);
+        await sidebarReady(page);
+        expect(await highlightCount(page)).toBeGreaterThan(0);
+        const options = await openOptions();
+        const res = await options.evaluate(() =>
+          chrome.runtime.sendMessage({ type: 'opt/set-site-policy', payload: { host: '127.0.0.1', policy: 'never' } }),
+        );
+        expect(res).toMatchObject({ ok: true });
+        expect(await storedLocal('sites')).toEqual({ '127.0.0.1': 'never' });
+        await waitForNoSidebar(page);
+        expect(await highlightCount(page)).toBe(0);
+      },
+    );
     it.runIf(run)('pausing from the options page removes the sidebar and highlights from an open tab', async () => {
       const page = await openPage(DEMO);
       await sidebarReady(page);
       const options = await openOptions();
-      const res = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/save-settings', payload: { settings: { paused: true } } }));
+      const res = await options.evaluate(() =>
+        chrome.runtime.sendMessage({ type: 'opt/save-settings', payload: { settings: { paused: true } } }),
+      );
       expect(res).toMatchObject({ ok: true, value: { paused: true } });
       await waitForNoSidebar(page);
       expect(await highlightCount(page)).toBe(0);
@@ -475,7 +548,14 @@ describe('extension shell in chromium', () => {
       expect(stored.map((p) => p.pack.id)).toEqual([SAMPLE_PACK_ID]);
       expect(stored[0]!.entries).toHaveLength(5);
       // The pack is listed as the user's own.
-      await options.waitForFunction((id) => Array.from(document.querySelectorAll('ul.packs li.pack')).some((li) => li.textContent?.includes(id) && li.textContent.includes('Yours')), { timeout: 20_000 }, SAMPLE_PACK_ID);
+      await options.waitForFunction(
+        (id) =>
+          Array.from(document.querySelectorAll('ul.packs li.pack')).some(
+            (li) => li.textContent?.includes(id) && li.textContent.includes('Yours'),
+          ),
+        { timeout: 20_000 },
+        SAMPLE_PACK_ID,
+      );
 
       for (const [file, message] of [
         [INVALID_SCHEMA_PACK, /The pack is not valid\..*aliases/],
@@ -490,30 +570,42 @@ describe('extension shell in chromium', () => {
       await shot(options, 'chromium-shell-options-after-imports');
     });
 
-    it.runIf(run)('after importing the sample pack, an article naming the Aral Sea lists it in the sidebar', async () => {
-      await importSamplePack();
-      const page = await openPage(ARAL_ARTICLE);
-      await sidebarReady(page);
-      const names = await entityNames(page);
-      expect(names).toEqual(expect.arrayContaining(['Aral Sea', 'Amu Darya', 'Syr Darya']));
-      expect(await highlightCount(page)).toBeGreaterThan(0);
-      await shot(page, 'chromium-shell-pack-article');
-    });
+    it.runIf(run)(
+      'after importing the sample pack, an article naming the Aral Sea lists it in the sidebar',
+      async () => {
+        await importSamplePack();
+        const page = await openPage(ARAL_ARTICLE);
+        await sidebarReady(page);
+        const names = await entityNames(page);
+        expect(names).toEqual(expect.arrayContaining(['Aral Sea', 'Amu Darya', 'Syr Darya']));
+        expect(await highlightCount(page)).toBeGreaterThan(0);
+        await shot(page, 'chromium-shell-pack-article');
+      },
+    );
 
-    it.runIf(run)('after importing the sample pack, toggling the sidebar on a non-article page lists the Aral Sea', async () => {
-      await importSamplePack();
-      const page = await openPage(NOTES);
-      await sleep(SETTLE_MS);
-      expect(await hasSidebar(page)).toBe(false);
-      await toggle(await tabIdOf(NOTES));
-      await sidebarReady(page);
-      expect(await entityNames(page)).toEqual(expect.arrayContaining(['Aral Sea', 'NATO']));
-    });
+    it.runIf(run)(
+      'after importing the sample pack, toggling the sidebar on a non-article page lists the Aral Sea',
+      async () => {
+        await importSamplePack();
+        const page = await openPage(NOTES);
+        await sleep(SETTLE_MS);
+        expect(await hasSidebar(page)).toBe(false);
+        await toggle(await tabIdOf(NOTES));
+        await sidebarReady(page);
+        expect(await entityNames(page)).toEqual(expect.arrayContaining(['Aral Sea', 'NATO']));
+      },
+    );
 
     it.runIf(run)('without the pack, the same article does not list the Aral Sea as a known entity', async () => {
       const page = await openPage(ARAL_ARTICLE);
       await sidebarReady(page);
-      const known = await page.evaluate(() => Array.from(document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('ul.entities:not(details ul) button.entity .name') ?? []).map((n) => n.textContent ?? ''));
+      const known = await page.evaluate(() =>
+        Array.from(
+          document
+            .querySelector('backstory-sidebar')
+            ?.shadowRoot?.querySelectorAll('ul.entities:not(details ul) button.entity .name') ?? [],
+        ).map((n) => n.textContent ?? ''),
+      );
       expect(known).not.toContain('Aral Sea');
     });
   });
@@ -526,7 +618,13 @@ describe('extension shell in chromium', () => {
       const stated = await statedEntityCount(page);
       // The list renders a dozen entities per task (Sidebar FIRST_RENDER_COUNT): let it finish.
       await page
-        .waitForFunction((n) => (document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity').length ?? 0) >= n, { timeout: 10_000 }, stated)
+        .waitForFunction(
+          (n) =>
+            (document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity').length ?? 0) >=
+            n,
+          { timeout: 10_000 },
+          stated,
+        )
         .catch(() => undefined);
       const listed = await listedEntityCount(page);
       expect(listed).toBe(stated);
@@ -550,7 +648,9 @@ describe('extension shell in chromium', () => {
       const tabId = await tabIdOf(DEMO);
       await waitForBadge(tabId, (b) => b !== '');
       const options = await openOptions();
-      await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/set-site-policy', payload: { host: '127.0.0.1', policy: 'never' } }));
+      await options.evaluate(() =>
+        chrome.runtime.sendMessage({ type: 'opt/set-site-policy', payload: { host: '127.0.0.1', policy: 'never' } }),
+      );
       await waitForNoSidebar(page);
       expect(await highlightCount(page)).toBe(0);
       // Nothing is listed or highlighted any more, so the count must go too.
@@ -564,7 +664,9 @@ describe('extension shell in chromium', () => {
       const tabId = await tabIdOf(DEMO);
       await waitForBadge(tabId, (b) => b !== '');
       await page.evaluate(() => {
-        const select = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelector<HTMLSelectElement>('.site select')!;
+        const select = document
+          .querySelector('backstory-sidebar')!
+          .shadowRoot!.querySelector<HTMLSelectElement>('.site select')!;
         select.value = 'never';
         select.dispatchEvent(new Event('change', { bubbles: true }));
       });
@@ -581,7 +683,9 @@ describe('extension shell in chromium', () => {
       const tabId = await tabIdOf(DEMO);
       await waitForBadge(tabId, (b) => b !== '');
       const options = await openOptions();
-      await options.evaluate(() => chrome.runtime.sendMessage({ type: 'opt/save-settings', payload: { settings: { paused: true } } }));
+      await options.evaluate(() =>
+        chrome.runtime.sendMessage({ type: 'opt/save-settings', payload: { settings: { paused: true } } }),
+      );
       await waitForNoSidebar(page);
       expect(await highlightCount(page)).toBe(0);
       await sleep(SETTLE_MS);

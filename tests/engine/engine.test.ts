@@ -59,22 +59,32 @@ describe('engine/match-aliases', () => {
 
 describe('engine/definitions', () => {
   it('binds an acronym the knowledge base does not know to its long form', () => {
-    const text = 'The Quadrilateral Cooperation and Coordination Mechanism (QCCM) met. Later the QCCM issued a statement.';
+    const text =
+      'The Quadrilateral Cooperation and Coordination Mechanism (QCCM) met. Later the QCCM issued a statement.';
     const r = analyze(text);
     const e = r.entities.find((x) => x.name === 'Quadrilateral Cooperation and Coordination Mechanism');
     expect(e).toBeDefined();
     expect(e!.id).toBeNull();
-    expect(e!.mentions.map((m) => m.text)).toEqual(['Quadrilateral Cooperation and Coordination Mechanism', 'QCCM', 'QCCM']);
+    expect(e!.mentions.map((m) => m.text)).toEqual([
+      'Quadrilateral Cooperation and Coordination Mechanism',
+      'QCCM',
+      'QCCM',
+    ]);
     expect(e!.definedAs).toBe('QCCM');
   });
 
   it('understands the reverse form "ACR (the long form)"', () => {
     const r = analyze('Officials said the CRDF (the Collective Rapid Deployment Force) would deploy.');
-    expect(r.entities.some((e) => e.name === 'Collective Rapid Deployment Force' && e.mentions.some((m) => m.text === 'CRDF'))).toBe(true);
+    expect(
+      r.entities.some(
+        (e) => e.name === 'Collective Rapid Deployment Force' && e.mentions.some((m) => m.text === 'CRDF'),
+      ),
+    ).toBe(true);
   });
 
   it('lets the article define NPC as the party congress, against the knowledge base prior', () => {
-    const text = 'Xi Jinping will seek a third term at the 20th National Party Congress (NPC) in October. The NPC is expected to confirm him.';
+    const text =
+      'Xi Jinping will seek a third term at the 20th National Party Congress (NPC) in October. The NPC is expected to confirm him.';
     const r = analyze(text);
     const e = byId(r, '20th-national-congress-of-the-chinese-communist-party');
     expect(e).toBeDefined();
@@ -94,12 +104,37 @@ describe('engine/definitions', () => {
 
 describe('engine/disambiguate', () => {
   it.each([
-    ['PAP', 'The PAP patrols Xinjiang; the paramilitary police answer to Beijing and China.', 'peoples-armed-police', 'peoples-action-party'],
-    ['PAP', 'The PAP won the Singapore election again and holds most seats in parliament.', 'peoples-action-party', 'peoples-armed-police'],
-    ['NPC', 'The NPC opened its annual session; deputies at the legislature approved the budget.', 'national-peoples-congress', 'non-player-character'],
+    [
+      'PAP',
+      'The PAP patrols Xinjiang; the paramilitary police answer to Beijing and China.',
+      'peoples-armed-police',
+      'peoples-action-party',
+    ],
+    [
+      'PAP',
+      'The PAP won the Singapore election again and holds most seats in parliament.',
+      'peoples-action-party',
+      'peoples-armed-police',
+    ],
+    [
+      'NPC',
+      'The NPC opened its annual session; deputies at the legislature approved the budget.',
+      'national-peoples-congress',
+      'non-player-character',
+    ],
     ['NPC', 'In the video game, every NPC reacts to the player.', 'non-player-character', 'national-peoples-congress'],
-    ['SCO', 'The SCO summit in Astana gathered member states from Central Asia, China and Russia.', 'shanghai-cooperation-organisation', 'sco-group'],
-    ['SCO', 'The SCO lawsuit claimed that Linux copied Unix software code.', 'sco-group', 'shanghai-cooperation-organisation'],
+    [
+      'SCO',
+      'The SCO summit in Astana gathered member states from Central Asia, China and Russia.',
+      'shanghai-cooperation-organisation',
+      'sco-group',
+    ],
+    [
+      'SCO',
+      'The SCO lawsuit claimed that Linux copied Unix software code.',
+      'sco-group',
+      'shanghai-cooperation-organisation',
+    ],
   ])('resolves %s from context: %j', (_alias, text, want, notWant) => {
     const r = analyze(text);
     const e = byId(r, want);
@@ -121,7 +156,8 @@ describe('engine/disambiguate', () => {
 
 describe('engine/names the knowledge base lacks', () => {
   it('reports people with the sentence that introduces them, without titles', () => {
-    const text = 'The bakery reopened on Tuesday. Owner Jeff Allison said the new shop is bigger. Mr. Allison thanked his customers.';
+    const text =
+      'The bakery reopened on Tuesday. Owner Jeff Allison said the new shop is bigger. Mr. Allison thanked his customers.';
     const r = analyze(text);
     const e = r.entities.find((x) => x.name === 'Jeff Allison');
     expect(e).toBeDefined();
@@ -137,7 +173,12 @@ describe('engine/names the knowledge base lacks', () => {
     expect(e.mentions.map((m) => m.text)).toEqual(['Xi Jinping', 'Xi', 'Mr. Xi']);
   });
 
-  it.each(['Kazakh media reported the visit.', "China's energy needs keep growing.", 'Russian officials declined to comment.', 'The Foreign Ministry said nothing.'])('does not invent an entity from %j', (text) => {
+  it.each([
+    'Kazakh media reported the visit.',
+    "China's energy needs keep growing.",
+    'Russian officials declined to comment.',
+    'The Foreign Ministry said nothing.',
+  ])('does not invent an entity from %j', (text) => {
     const r = analyze(text);
     expect(r.entities.filter((e) => e.id === null).map((e) => e.name)).toEqual([]);
   });
@@ -150,7 +191,8 @@ describe('engine/names the knowledge base lacks', () => {
 
 describe('engine/figures', () => {
   it('finds numbers with what they count, and the entity they concern', () => {
-    const text = 'Tajikistan ceded about 1,100 square kilometers of land. China deported nearly 3,000 Uyghurs. The SCO was founded in 2001.';
+    const text =
+      'Tajikistan ceded about 1,100 square kilometers of land. China deported nearly 3,000 Uyghurs. The SCO was founded in 2001.';
     const r = analyze(text);
     const find = (t: string) => r.figures.find((f) => f.text.startsWith(t));
     expect(find('1,100 square kilometers')?.entity).toBe('tajikistan');
@@ -207,11 +249,30 @@ describe('engine/robustness', () => {
 
   it('never throws and keeps offsets exact on random Unicode text', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('SCO', 'NATO', 'U.S.', 'PAP (People’s Armed Police)', 'Xi Jinping', ' (QCCM)', '\u00a0', '\r\n', '‍')), { maxLength: 30 }), (parts) => {
-        const text = parts.join(' ');
-        const r = analyze(text);
-        expectOffsetsRoundTrip(text, r);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'grapheme', maxLength: 40 }),
+            fc.constantFrom(
+              'SCO',
+              'NATO',
+              'U.S.',
+              'PAP (People’s Armed Police)',
+              'Xi Jinping',
+              ' (QCCM)',
+              '\u00a0',
+              '\r\n',
+              '‍',
+            ),
+          ),
+          { maxLength: 30 },
+        ),
+        (parts) => {
+          const text = parts.join(' ');
+          const r = analyze(text);
+          expectOffsetsRoundTrip(text, r);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -250,14 +311,20 @@ describe('engine/quick pass', () => {
 
 describe('engine/names from real pages', () => {
   it.each([
-    ['a role before the name', 'Police Commissioner Andrew Colvin said the inquiry would continue for months.', 'Andrew Colvin'],
+    [
+      'a role before the name',
+      'Police Commissioner Andrew Colvin said the inquiry would continue for months.',
+      'Andrew Colvin',
+    ],
     ['a trailing dash', 'The composers Claude Debussy— and others — wrote for the salon.', 'Claude Debussy'],
   ])('cleans %s', (_why, text, name) => {
     expect(analyze(text).entities.map((e) => e.name)).toContain(name);
   });
 
   it('never joins two names across a slash', () => {
-    const names = analyze('Photo: Urusov/ Roscosmos Space Agency Press Service shows the launch.').entities.map((e) => e.name);
+    const names = analyze('Photo: Urusov/ Roscosmos Space Agency Press Service shows the launch.').entities.map(
+      (e) => e.name,
+    );
     expect(names.some((n) => n.includes('/'))).toBe(false);
   });
 
@@ -266,6 +333,10 @@ describe('engine/names from real pages', () => {
     ['an ordinary word as a surname', 'Officials said funding Will Soon arrive, and it will soon be spent.'],
     ['page furniture', 'By using this site you accept the Terms of Service and the Privacy Policy.'],
   ])('does not report %s', (_why, text) => {
-    expect(analyze(text).entities.filter((e) => e.id === null).map((e) => e.name)).toEqual([]);
+    expect(
+      analyze(text)
+        .entities.filter((e) => e.id === null)
+        .map((e) => e.name),
+    ).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
 import { mergePacks } from '../../lib/kb/build-index.ts';
 
 const engine = createEngine(mergePacks(loadBuiltinPacks().packs).index);
-const kbIds = (text: string) => engine.analyze({ text }).entities.filter((e) => e.id).map((e) => e.id!);
+const kbIds = (text: string) =>
+  engine
+    .analyze({ text })
+    .entities.filter((e) => e.id)
+    .map((e) => e.id!);
 
 describe('engine with the shipped knowledge base', () => {
   it.each([
@@ -26,11 +30,23 @@ describe('engine with the shipped knowledge base', () => {
   });
 
   it.each([
-    ['The WHO declared the outbreak a public health emergency after talks in Geneva.', ['world-health-organization', 'geneva']],
-    ['The AU suspended the country after the coup, and ECOWAS threatened sanctions.', ['african-union', 'economic-community-of-west-african-states']],
+    [
+      'The WHO declared the outbreak a public health emergency after talks in Geneva.',
+      ['world-health-organization', 'geneva'],
+    ],
+    [
+      'The AU suspended the country after the coup, and ECOWAS threatened sanctions.',
+      ['african-union', 'economic-community-of-west-african-states'],
+    ],
     ['US officials met NATO allies in Brussels to discuss Ukraine.', ['united-states', 'nato', 'brussels', 'ukraine']],
-    ['OPEC+ agreed to cut output at its meeting in Vienna, Saudi Arabia said.', ['opec-plus', 'vienna', 'saudi-arabia']],
-    ['Kassym-Jomart Tokayev hosted Xi Jinping in Astana before the SCO summit.', ['kassym-jomart-tokayev', 'xi-jinping', 'astana', 'shanghai-cooperation-organisation']],
+    [
+      'OPEC+ agreed to cut output at its meeting in Vienna, Saudi Arabia said.',
+      ['opec-plus', 'vienna', 'saudi-arabia'],
+    ],
+    [
+      'Kassym-Jomart Tokayev hosted Xi Jinping in Astana before the SCO summit.',
+      ['kassym-jomart-tokayev', 'xi-jinping', 'astana', 'shanghai-cooperation-organisation'],
+    ],
   ])('links world news: %j', (text, ids) => {
     expect(kbIds(text)).toEqual(expect.arrayContaining(ids));
   });
@@ -43,13 +59,21 @@ describe('engine with the shipped knowledge base', () => {
       'Whitfield thanked her staff and the neighbours who put up with the noise.',
     ].join(' ');
     const r = engine.analyze({ text });
-    expect(r.entities.filter((e) => e.id && ['country', 'organization', 'event', 'initiative'].includes(e.type)).map((e) => e.id)).toEqual([]);
+    expect(
+      r.entities
+        .filter((e) => e.id && ['country', 'organization', 'event', 'initiative'].includes(e.type))
+        .map((e) => e.id),
+    ).toEqual([]);
     expect(r.entities.some((e) => e.name === 'Dana Whitfield')).toBe(true);
   });
 
   it('resolves PAP both ways with the shipped entries', () => {
-    expect(kbIds('The PAP, the paramilitary police force, patrols Xinjiang for Beijing.')).toContain('peoples-armed-police');
-    expect(kbIds('The PAP won another election in Singapore, keeping its majority in parliament.')).toContain('peoples-action-party');
+    expect(kbIds('The PAP, the paramilitary police force, patrols Xinjiang for Beijing.')).toContain(
+      'peoples-armed-police',
+    );
+    expect(kbIds('The PAP won another election in Singapore, keeping its majority in parliament.')).toContain(
+      'peoples-action-party',
+    );
   });
 });
 

@@ -3,7 +3,13 @@ import { Window } from 'happy-dom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { articleTokens, extractArticle, extractArticleAsync, OFFLOAD_MIN_ELEMENTS, OFFLOAD_MIN_TEXT_CHARS } from '../../lib/page/extract.ts';
+import {
+  articleTokens,
+  extractArticle,
+  extractArticleAsync,
+  OFFLOAD_MIN_ELEMENTS,
+  OFFLOAD_MIN_TEXT_CHARS,
+} from '../../lib/page/extract.ts';
 import { looksLikeArticle } from '../../lib/page/readerable.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 
@@ -20,7 +26,12 @@ function article(body: string, title = 'Test page'): string {
   return `<!doctype html><html><head><title>${title}</title></head><body><nav><a href="#">Home</a> <a href="#">World</a> Trending: Quillstone Insurance</nav><article><h1>${title}</h1>${paras}</article><footer>Copyright Harbor Gazette</footer></body></html>`;
 }
 
-const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of a test article written for Backstory, long enough to count as reading matter for the article detector and the extractor alike.</p>`).join('');
+const filler = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of a test article written for Backstory, long enough to count as reading matter for the article detector and the extractor alike.</p>`,
+  ).join('');
 
 describe('page/extract', () => {
   it('extracts the headline and body of an article but not its navigation or footer', () => {
@@ -52,7 +63,9 @@ describe('page/extract', () => {
   });
 
   it('collapses source whitespace but keeps offsets exact across NBSP, CRLF and emoji', () => {
-    const html = article(`<p>The   SCO\r\n   met in\u00a0Astana 👩‍👩‍👧 and NATO <b>watched</b> closely.</p><p dir="rtl">قال مسؤولون إن الاجتماع انتهى.</p>${filler(6)}`);
+    const html = article(
+      `<p>The   SCO\r\n   met in\u00a0Astana 👩‍👩‍👧 and NATO <b>watched</b> closely.</p><p dir="rtl">قال مسؤولون إن الاجتماع انتهى.</p>${filler(6)}`,
+    );
     const doc = load(html);
     const a = extractArticle(doc)!;
     expect(a.text).toContain('The SCO met in\u00a0Astana 👩‍👩‍👧 and NATO watched closely.');
@@ -63,7 +76,11 @@ describe('page/extract', () => {
   });
 
   it('keeps markup-like text as text', () => {
-    const doc = load(article(`<p>A reader wrote &lt;img src=x onerror=alert(1)&gt; and {{7*7}} and javascript:alert(1) in a comment quoted here at length for the test.</p>${filler(5)}`));
+    const doc = load(
+      article(
+        `<p>A reader wrote &lt;img src=x onerror=alert(1)&gt; and {{7*7}} and javascript:alert(1) in a comment quoted here at length for the test.</p>${filler(5)}`,
+      ),
+    );
     const a = extractArticle(doc)!;
     expect(a.text).toContain('<img src=x onerror=alert(1)>');
   });
@@ -73,9 +90,13 @@ describe('page/extract', () => {
     expect(looksLikeArticle(load(grid))).toBe(false);
     expect(looksLikeArticle(load(demo))).toBe(true);
     // Long paragraphs only in a footer or navigation do not make an article.
-    expect(looksLikeArticle(load(`<!doctype html><html><body><footer>${filler(10)}</footer></body></html>`))).toBe(false);
+    expect(looksLikeArticle(load(`<!doctype html><html><body><footer>${filler(10)}</footer></body></html>`))).toBe(
+      false,
+    );
     expect(looksLikeArticle(load('<!doctype html><html><head></head></html>'))).toBe(false);
-    const body = extractArticle(load('<!doctype html><html><body><div>Short note about NATO.</div></body></html>'), { fallbackToBody: true });
+    const body = extractArticle(load('<!doctype html><html><body><div>Short note about NATO.</div></body></html>'), {
+      fallbackToBody: true,
+    });
     expect(body?.text).toContain('NATO');
   });
 
@@ -103,7 +124,8 @@ const inBackground = async (html: string) => articleTokens(parseHTML(html).docum
 const noYield = async () => {};
 
 describe('page/extract: a large page parsed in the background', () => {
-  const strip = (a: { title: string; text: string; segments: { start: number; end: number; node: Text }[] } | null) => a && { title: a.title, text: a.text, segments: a.segments.map((s) => [s.start, s.end, s.node.data]) };
+  const strip = (a: { title: string; text: string; segments: { start: number; end: number; node: Text }[] } | null) =>
+    a && { title: a.title, text: a.text, segments: a.segments.map((s) => [s.start, s.end, s.node.data]) };
 
   it('gives the same article, mapped to the same live nodes, as a parse on the page', async () => {
     const here = extractArticle(load(demo));
@@ -120,7 +142,9 @@ describe('page/extract: a large page parsed in the background', () => {
   });
 
   it('matches text that a parser hands back in pieces or with other line ends (NBSP, CRLF, &amp;, adjacent text nodes)', async () => {
-    const doc = load(article(`<p id="x">The SCO &amp; NATO met in\u00a0Astana,\r\n and the CSTO watched.</p>${filler(6)}`));
+    const doc = load(
+      article(`<p id="x">The SCO &amp; NATO met in\u00a0Astana,\r\n and the CSTO watched.</p>${filler(6)}`),
+    );
     // Two text nodes side by side, as a script would leave them: a parser would merge them.
     doc.getElementById('x')!.append(doc.createTextNode(' Then Tashkent'), doc.createTextNode(' replied.'));
     const there = (await extractArticleAsync(doc, { offloadMinElements: 0 }, noYield, inBackground))!;
@@ -133,8 +157,16 @@ describe('page/extract: a large page parsed in the background', () => {
 
   it('reads the page itself when the background fails, answers nothing, or the page is small', async () => {
     const here = strip(extractArticle(load(demo)));
-    expect(strip(await extractArticleAsync(load(demo), { offloadMinElements: 0 }, noYield, async () => Promise.reject(new Error('gone'))))).toEqual(here);
-    expect(strip(await extractArticleAsync(load(demo), { offloadMinElements: 0 }, noYield, async () => null))).toEqual(here);
+    expect(
+      strip(
+        await extractArticleAsync(load(demo), { offloadMinElements: 0 }, noYield, async () =>
+          Promise.reject(new Error('gone')),
+        ),
+      ),
+    ).toEqual(here);
+    expect(strip(await extractArticleAsync(load(demo), { offloadMinElements: 0 }, noYield, async () => null))).toEqual(
+      here,
+    );
     let asked = false;
     const small = await extractArticleAsync(load(demo), {}, noYield, async (html) => {
       asked = true;

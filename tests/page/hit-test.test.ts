@@ -40,7 +40,9 @@ describe('lib/page/hit-test: mentionAt', () => {
   it('property: agrees with a linear scan on any sorted, non-overlapping mentions', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 5 }), len: fc.integer({ min: 1, max: 6 }) }), { maxLength: 40 }),
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 5 }), len: fc.integer({ min: 1, max: 6 }) }), {
+          maxLength: 40,
+        }),
         fc.integer({ min: -3, max: 400 }),
         (spans, offset) => {
           let at = 0;
@@ -103,7 +105,12 @@ describe('lib/page/hit-test: rectsContain', () => {
 describe('lib/page/hit-test: caretAt', () => {
   const node = { nodeType: 3 } as unknown as Node;
   it('uses caretPositionFromPoint when the browser has it', () => {
-    const doc = { caretPositionFromPoint: () => ({ offsetNode: node, offset: 7 }), caretRangeFromPoint: () => { throw new Error('not used'); } } as unknown as Document;
+    const doc = {
+      caretPositionFromPoint: () => ({ offsetNode: node, offset: 7 }),
+      caretRangeFromPoint: () => {
+        throw new Error('not used');
+      },
+    } as unknown as Document;
     expect(caretAt(doc, 1, 2)).toEqual({ node, offset: 7 });
   });
   it('falls back to caretRangeFromPoint', () => {

@@ -12,7 +12,11 @@ describe('lib/page/placement: placeCard', () => {
   });
 
   it('puts the card above the word when there is no room below', () => {
-    expect(placeCard(word(100, 700), CARD, VIEW)).toEqual({ left: 100, top: 700 - CARD_GAP - CARD.height, placement: 'above' });
+    expect(placeCard(word(100, 700), CARD, VIEW)).toEqual({
+      left: 100,
+      top: 700 - CARD_GAP - CARD.height,
+      placement: 'above',
+    });
   });
 
   it('prefers below when the card fits exactly to the bottom margin', () => {
@@ -27,7 +31,11 @@ describe('lib/page/placement: placeCard', () => {
     ['right edge: a word near the right', word(950, 100), { left: VIEW.width - CARD.width - CARD_MARGIN, top: 128 }],
     ['right edge: a word past the right', word(1200, 100), { left: VIEW.width - CARD.width - CARD_MARGIN, top: 128 }],
     ['top edge: a word at the very top', word(100, 0), { left: 100, top: 20 + CARD_GAP }],
-    ['bottom edge: a word at the very bottom goes above', word(100, VIEW.height - 20), { left: 100, top: VIEW.height - 20 - CARD_GAP - CARD.height }],
+    [
+      'bottom edge: a word at the very bottom goes above',
+      word(100, VIEW.height - 20),
+      { left: 100, top: VIEW.height - 20 - CARD_GAP - CARD.height },
+    ],
   ])('clamps inside the viewport at the %s', (_what, anchor, expected) => {
     const p = placeCard(anchor, CARD, VIEW);
     expect({ left: p.left, top: p.top }).toEqual(expected);
@@ -63,7 +71,10 @@ describe('lib/page/placement: placeCard', () => {
         fc.record({ fw: fc.double({ min: 0, max: 1, noNaN: true }), fh: fc.double({ min: 0, max: 1, noNaN: true }) }),
         (vw, vh, a, f, c) => {
           const view = { width: vw, height: vh };
-          const card = { width: Math.floor(c.fw * (vw - 2 * CARD_MARGIN)), height: Math.floor(c.fh * (vh - 2 * CARD_MARGIN)) };
+          const card = {
+            width: Math.floor(c.fw * (vw - 2 * CARD_MARGIN)),
+            height: Math.floor(c.fh * (vh - 2 * CARD_MARGIN)),
+          };
           const h = Math.min(a.h, vh);
           const anchor = { left: Math.floor(f.fx * vw), top: Math.floor(f.fy * (vh - h)), width: a.w, height: h };
           const p = placeCard(anchor, card, view);

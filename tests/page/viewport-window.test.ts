@@ -41,7 +41,13 @@ describe('groupByBlock', () => {
     const { doc, a } = article(
       '<article><h1>Kazakhstan and the SCO</h1><p>The <a href="/x"><b>Shanghai</b> Cooperation Organisation</a> met in Astana.</p><ul><li>Kazakhstan signed.</li></ul><p>Astana hosted it again.</p></article>',
     );
-    const words = [at(a.text, 'SCO'), at(a.text, 'Shanghai'), at(a.text, 'Astana'), at(a.text, 'Kazakhstan', a.text.indexOf('signed') - 20), at(a.text, 'Astana', a.text.indexOf('hosted') - 10)];
+    const words = [
+      at(a.text, 'SCO'),
+      at(a.text, 'Shanghai'),
+      at(a.text, 'Astana'),
+      at(a.text, 'Kazakhstan', a.text.indexOf('signed') - 20),
+      at(a.text, 'Astana', a.text.indexOf('hosted') - 10),
+    ];
     expect(words.every((w) => w.start >= 0)).toBe(true);
     const groups = groupByBlock(a.segments, words);
     const byTag = [...groups].map(([el, items]) => [el.tagName, items.map((i) => i.word)]);
@@ -56,7 +62,9 @@ describe('groupByBlock', () => {
   });
 
   it('leaves out mentions whose text no longer maps to the page', () => {
-    const { a } = article('<article><p>Astana is the capital of Kazakhstan, and the seat of its government since 1997 when it moved.</p></article>');
+    const { a } = article(
+      '<article><p>Astana is the capital of Kazakhstan, and the seat of its government since 1997 when it moved.</p></article>',
+    );
     expect(groupByBlock(a.segments, [{ start: a.text.length + 50 }]).size).toBe(0);
   });
 });

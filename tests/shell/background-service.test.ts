@@ -23,7 +23,12 @@ const fromOptions = { id: EXT, url: `${ORIGIN}options.html` };
 const samplePack = readFileSync(join(process.cwd(), 'docs/examples/class-glossary-pack.json'), 'utf8');
 
 function memoryStore(opts: { failWrites?: boolean } = {}) {
-  const data = { settings: { ...DEFAULT_SETTINGS } as Settings, sites: {} as Record<string, SitePolicy>, packs: [] as KnowledgePack[], disabled: [] as string[] };
+  const data = {
+    settings: { ...DEFAULT_SETTINGS } as Settings,
+    sites: {} as Record<string, SitePolicy>,
+    packs: [] as KnowledgePack[],
+    disabled: [] as string[],
+  };
   const store: Store = {
     getSettings: async () => data.settings,
     setSettings: async (s) => void (data.settings = s),
@@ -62,7 +67,9 @@ describe('shell/background messages', () => {
   beforeEach(() => (s = service()));
 
   it('ignores messages from other extensions or pages (no answer at all)', () => {
-    expect(s.svc.handle({ type: 'cs/get-settings', payload: {} }, { id: 'someone-else', url: tab.url, tab })).toBeUndefined();
+    expect(
+      s.svc.handle({ type: 'cs/get-settings', payload: {} }, { id: 'someone-else', url: tab.url, tab }),
+    ).toBeUndefined();
     expect(s.svc.handle({ type: 'cs/get-settings', payload: {} }, undefined as never)).toBeUndefined();
   });
 
@@ -80,34 +87,60 @@ describe('shell/background messages', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('finds the article in a page copy sent by the analyzer, as tokens naming the copy\'s numbered elements', async () => {
-    const para = (i: number) => `<p data-bs-i="${i + 3}">Paragraph ${i} says that the Shanghai Cooperation Organisation met in Astana, and that the talks went on for a long time without a statement.</p>`;
+  it("finds the article in a page copy sent by the analyzer, as tokens naming the copy's numbered elements", async () => {
+    const para = (i: number) =>
+      `<p data-bs-i="${i + 3}">Paragraph ${i} says that the Shanghai Cooperation Organisation met in Astana, and that the talks went on for a long time without a statement.</p>`;
     const html = `<html data-bs-i="0"><head data-bs-i="1"><title>SCO talks</title></head><body data-bs-i="2">${Array.from({ length: 6 }, (_, i) => para(i)).join('')}</body></html>`;
-    const res = (await s.svc.handle({ type: 'cs/extract', payload: { html } }, fromTab)) as { ok: true; value: { title: string; tokens: (0 | 1 | [number, string])[] } };
+    const res = (await s.svc.handle({ type: 'cs/extract', payload: { html } }, fromTab)) as {
+      ok: true;
+      value: { title: string; tokens: (0 | 1 | [number, string])[] };
+    };
     expect(res.ok).toBe(true);
     expect(res.value.title).toBe('SCO talks');
     const texts = res.value.tokens.filter((t): t is [number, string] => Array.isArray(t));
     expect(texts.map((t) => t[0])).toEqual([3, 4, 5, 6, 7, 8]);
     expect(texts[2]![1]).toMatch(/^Paragraph 2 says/);
-    const none = (await s.svc.handle({ type: 'cs/extract', payload: { html: '<p>hi</p>' } }, fromTab)) as { ok: true; value: unknown };
+    const none = (await s.svc.handle({ type: 'cs/extract', payload: { html: '<p>hi</p>' } }, fromTab)) as {
+      ok: true;
+      value: unknown;
+    };
     expect(none).toEqual({ ok: true, value: null });
-    const big = (await s.svc.handle({ type: 'cs/extract', payload: { html: 'x'.repeat(MAX_PAGE_HTML_CHARS + 1) } }, fromTab)) as { ok: boolean };
+    const big = (await s.svc.handle(
+      { type: 'cs/extract', payload: { html: 'x'.repeat(MAX_PAGE_HTML_CHARS + 1) } },
+      fromTab,
+    )) as { ok: boolean };
     expect(big.ok).toBe(false);
   });
 
   it('refuses options-page messages from a content script', async () => {
     const res = (await s.svc.handle({ type: 'opt/delete-pack', payload: { id: 'world' } }, fromTab)) as { ok: boolean };
     expect(res.ok).toBe(false);
-    const sneaky = (await s.svc.handle({ type: 'opt/save-settings', payload: { settings: { paused: true } } }, fromTab)) as { ok: boolean };
+    const sneaky = (await s.svc.handle(
+      { type: 'opt/save-settings', payload: { settings: { paused: true } } },
+      fromTab,
+    )) as { ok: boolean };
     expect(sneaky.ok).toBe(false);
     expect(s.mem.data.settings.paused).toBe(false);
   });
 
   it('lets the sidebar save its own width, and the options page (open in a tab) anything', async () => {
-    expect(((await s.svc.handle({ type: 'opt/save-settings', payload: { settings: { sidebarWidth: 400 } } }, fromTab)) as { ok: boolean }).ok).toBe(true);
+    expect(
+      (
+        (await s.svc.handle({ type: 'opt/save-settings', payload: { settings: { sidebarWidth: 400 } } }, fromTab)) as {
+          ok: boolean;
+        }
+      ).ok,
+    ).toBe(true);
     expect(s.mem.data.settings.sidebarWidth).toBe(400);
     const optionsInTab = { ...fromOptions, tab: { id: 9, url: `${ORIGIN}options.html` } };
-    expect(((await s.svc.handle({ type: 'opt/save-settings', payload: { settings: { paused: true, hoverShowDelay: 9999 } } }, optionsInTab)) as { ok: boolean }).ok).toBe(true);
+    expect(
+      (
+        (await s.svc.handle(
+          { type: 'opt/save-settings', payload: { settings: { paused: true, hoverShowDelay: 9999 } } },
+          optionsInTab,
+        )) as { ok: boolean }
+      ).ok,
+    ).toBe(true);
     expect(s.mem.data.settings.paused).toBe(true);
     expect(s.mem.data.settings.hoverShowDelay).toBe(DEFAULT_SETTINGS.hoverShowDelay); // out of range: kept
   });
@@ -124,14 +157,19 @@ describe('shell/when it runs', () => {
     const s = service();
     s.mem.data.sites = { ...sites };
     s.mem.data.settings.paused = paused;
-    const res = (await s.svc.handle({ type: 'cs/page-seen', payload: { url: tab.url, readerable } }, fromTab)) as { injected: boolean };
+    const res = (await s.svc.handle({ type: 'cs/page-seen', payload: { url: tab.url, readerable } }, fromTab)) as {
+      injected: boolean;
+    };
     expect(res.injected).toBe(expected);
     expect(s.injected.length).toBe(expected ? 1 : 0);
   });
 
   it('never injects into sub-frames', async () => {
     const s = service();
-    const res = (await s.svc.handle({ type: 'cs/page-seen', payload: { url: tab.url, readerable: true } }, { ...fromTab, frameId: 3 })) as { injected: boolean };
+    const res = (await s.svc.handle(
+      { type: 'cs/page-seen', payload: { url: tab.url, readerable: true } },
+      { ...fromTab, frameId: 3 },
+    )) as { injected: boolean };
     expect(res.injected).toBe(false);
   });
 });
@@ -140,7 +178,10 @@ describe('shell/analysis and lookup', () => {
   it('analyses text with the shipped knowledge base and returns the entries to show', async () => {
     const s = service();
     const text = 'The Shanghai Cooperation Organisation (SCO) met in Astana. Kazakhstan promoted Nurly Zhol.';
-    const res = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: 'SCO', text, truncated: false } }, fromTab)) as { ok: true; value: { result: { entities: { id: string }[] }; entries: Record<string, unknown> } };
+    const res = (await s.svc.handle(
+      { type: 'cs/analyze', payload: { url: tab.url, title: 'SCO', text, truncated: false } },
+      fromTab,
+    )) as { ok: true; value: { result: { entities: { id: string }[] }; entries: Record<string, unknown> } };
     expect(res.ok).toBe(true);
     const ids = res.value.result.entities.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['shanghai-cooperation-organisation', 'kazakhstan', 'nurly-zhol']));
@@ -149,17 +190,40 @@ describe('shell/analysis and lookup', () => {
 
   it('sends entries in portions: the most central first, none the analyzer already holds, the rest on request', async () => {
     const s = service();
-    const text = 'The Shanghai Cooperation Organisation (SCO) met in Astana. Kazakhstan promoted Nurly Zhol. China and Russia sent ministers; India and Pakistan also attended.';
-    type Res = { ok: true; value: { result: { entities: { id: string | null }[] }; entries: Record<string, unknown>; related: Record<string, { name: string }> } };
-    const all = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false } }, fromTab)) as Res;
+    const text =
+      'The Shanghai Cooperation Organisation (SCO) met in Astana. Kazakhstan promoted Nurly Zhol. China and Russia sent ministers; India and Pakistan also attended.';
+    type Res = {
+      ok: true;
+      value: {
+        result: { entities: { id: string | null }[] };
+        entries: Record<string, unknown>;
+        related: Record<string, { name: string }>;
+      };
+    };
+    const all = (await s.svc.handle(
+      { type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false } },
+      fromTab,
+    )) as Res;
     const ids = [...new Set(all.value.result.entities.map((e) => e.id).filter((x): x is string => !!x))];
     expect(ids.length).toBeGreaterThan(4);
     expect(Object.keys(all.value.entries).sort()).toEqual([...ids].sort());
-    const first = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false, quick: true, entryLimit: 2 } }, fromTab)) as Res;
+    const first = (await s.svc.handle(
+      { type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false, quick: true, entryLimit: 2 } },
+      fromTab,
+    )) as Res;
     expect(Object.keys(first.value.entries)).toEqual(ids.slice(0, 2));
-    const next = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text, truncated: false, entryLimit: 3, skipEntries: ids.slice(0, 2) } }, fromTab)) as Res;
+    const next = (await s.svc.handle(
+      {
+        type: 'cs/analyze',
+        payload: { url: tab.url, title: '', text, truncated: false, entryLimit: 3, skipEntries: ids.slice(0, 2) },
+      },
+      fromTab,
+    )) as Res;
     expect(Object.keys(next.value.entries)).toEqual(ids.slice(2, 5));
-    const rest = (await s.svc.handle({ type: 'cs/get-entries', payload: { ids: ids.slice(5) } }, fromTab)) as { ok: true; value: { entries: Record<string, unknown>; related: Record<string, { name: string }> } };
+    const rest = (await s.svc.handle({ type: 'cs/get-entries', payload: { ids: ids.slice(5) } }, fromTab)) as {
+      ok: true;
+      value: { entries: Record<string, unknown>; related: Record<string, { name: string }> };
+    };
     expect(Object.keys(rest.value.entries).sort()).toEqual(ids.slice(5).sort());
     // Related names come with the entries that mention them.
     expect(Object.keys(all.value.related).length).toBeGreaterThan(0);
@@ -187,14 +251,26 @@ describe('shell/analysis and lookup', () => {
 describe('shell/knowledge packs for users', () => {
   it('imports a good pack whose entities then appear in analysis, and exports it again', async () => {
     const s = service();
-    const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json: samplePack } }, fromOptions)) as { ok: boolean; value: { entries: number } };
+    const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json: samplePack } }, fromOptions)) as {
+      ok: boolean;
+      value: { entries: number };
+    };
     expect(res.ok).toBe(true);
     expect(s.mem.data.packs).toHaveLength(1);
     const pack = JSON.parse(samplePack) as KnowledgePack;
     const name = pack.entries[0]!.name;
-    const a = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text: `Students studied the ${name} this week.`, truncated: false } }, fromTab)) as { ok: true; value: { result: { entities: { id: string }[] } } };
+    const a = (await s.svc.handle(
+      {
+        type: 'cs/analyze',
+        payload: { url: tab.url, title: '', text: `Students studied the ${name} this week.`, truncated: false },
+      },
+      fromTab,
+    )) as { ok: true; value: { result: { entities: { id: string }[] } } };
     expect(a.value.result.entities.map((e) => e.id)).toContain(pack.entries[0]!.id);
-    const ex = (await s.svc.handle({ type: 'opt/export-pack', payload: { id: pack.pack.id } }, fromOptions)) as { ok: true; value: { json: string } };
+    const ex = (await s.svc.handle({ type: 'opt/export-pack', payload: { id: pack.pack.id } }, fromOptions)) as {
+      ok: true;
+      value: { json: string };
+    };
     expect(JSON.parse(ex.value.json)).toEqual(pack);
   });
 
@@ -202,18 +278,56 @@ describe('shell/knowledge packs for users', () => {
     ['malformed JSON', '{"pack": {', /not valid JSON/],
     ['truncated JSON', samplePack.slice(0, samplePack.length / 2), /not valid JSON/],
     ['a __proto__ key', samplePack.replace('"pack": {', '"__proto__": {"x": 1}, "pack": {'), /__proto__/],
-    ['HTML in a field', (() => { const p = JSON.parse(samplePack); p.entries[0].description = '<img src=x onerror=alert(1)>'; return JSON.stringify(p); })(), /plain text/],
+    [
+      'HTML in a field',
+      (() => {
+        const p = JSON.parse(samplePack);
+        p.entries[0].description = '<img src=x onerror=alert(1)>';
+        return JSON.stringify(p);
+      })(),
+      /plain text/,
+    ],
     ['a non-https source', samplePack.replace(/"source": "https:/, '"source": "http:'), /https/],
     ['a javascript: URL', samplePack.replace(/"source": "https:[^"]*"/, '"source": "javascript:alert(1)"'), /URL/],
-    ['duplicate ids', (() => { const p = JSON.parse(samplePack); p.entries.push(p.entries[0]); return JSON.stringify(p); })(), /unique/],
+    [
+      'duplicate ids',
+      (() => {
+        const p = JSON.parse(samplePack);
+        p.entries.push(p.entries[0]);
+        return JSON.stringify(p);
+      })(),
+      /unique/,
+    ],
     ['a built-in pack id', samplePack.replace(/"id": "[^"]*"/, '"id": "world"'), /built-in/],
-    ['too many entries', (() => { const p = JSON.parse(samplePack); p.entries = Array.from({ length: 5001 }, (_, i) => ({ id: `e${i}`, name: `E${i}`, type: 'concept', aliases: [], description: 'd', summary: 's', facts: [], related: [], wikipedia: null, reviewed: '2026' })); return JSON.stringify(p); })(), /at most 5000/],
+    [
+      'too many entries',
+      (() => {
+        const p = JSON.parse(samplePack);
+        p.entries = Array.from({ length: 5001 }, (_, i) => ({
+          id: `e${i}`,
+          name: `E${i}`,
+          type: 'concept',
+          aliases: [],
+          description: 'd',
+          summary: 's',
+          facts: [],
+          related: [],
+          wikipedia: null,
+          reviewed: '2026',
+        }));
+        return JSON.stringify(p);
+      })(),
+      /at most 5000/,
+    ],
     ['a huge file', JSON.stringify({ pack: {}, entries: [], pad: 'x'.repeat(5.5e6) }), /MB/],
   ])('refuses %s with a clear message and keeps what was stored', async (_why, json, message) => {
     const s = service();
     await s.svc.handle({ type: 'opt/import-pack', payload: { json: samplePack } }, fromOptions);
     const before = JSON.stringify(s.mem.data.packs);
-    const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json } }, fromOptions)) as { ok: boolean; error: string };
+    const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json } }, fromOptions)) as {
+      ok: boolean;
+      error: string;
+    };
     expect(res.ok).toBe(false);
     expect(res.error).toMatch(message);
     expect(JSON.stringify(s.mem.data.packs)).toBe(before);
@@ -221,7 +335,10 @@ describe('shell/knowledge packs for users', () => {
 
   it('changes nothing when storage refuses the write (quota exceeded)', async () => {
     const s = service({ failWrites: true });
-    const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json: samplePack } }, fromOptions)) as { ok: boolean; error: string };
+    const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json: samplePack } }, fromOptions)) as {
+      ok: boolean;
+      error: string;
+    };
     expect(res.ok).toBe(false);
     expect(res.error).toMatch(/quota/i);
     expect(s.mem.data.packs).toEqual([]);
@@ -230,11 +347,23 @@ describe('shell/knowledge packs for users', () => {
   it('overrides a built-in entry and says so', async () => {
     const s = service();
     const p = JSON.parse(samplePack) as KnowledgePack;
-    p.entries[0] = { ...p.entries[0]!, id: 'nurly-zhol', name: 'Nurly Zhol', aliases: ['Bright Path'], description: 'Class note: Kazakhstan’s infrastructure plan' };
+    p.entries[0] = {
+      ...p.entries[0]!,
+      id: 'nurly-zhol',
+      name: 'Nurly Zhol',
+      aliases: ['Bright Path'],
+      description: 'Class note: Kazakhstan’s infrastructure plan',
+    };
     p.entries.sort((a, b) => (a.id < b.id ? -1 : 1));
-    const res = (await s.svc.handle({ type: 'opt/import-pack', payload: { json: JSON.stringify(p) } }, fromOptions)) as { ok: true; value: { overrides: string[] } };
+    const res = (await s.svc.handle(
+      { type: 'opt/import-pack', payload: { json: JSON.stringify(p) } },
+      fromOptions,
+    )) as { ok: true; value: { overrides: string[] } };
     expect(res.value.overrides).toEqual(['nurly-zhol']);
-    const got = (await s.svc.handle({ type: 'cs/get-entries', payload: { ids: ['nurly-zhol'] } }, fromTab)) as { ok: true; value: { entries: Record<string, { description: string; overrides?: string }> } };
+    const got = (await s.svc.handle({ type: 'cs/get-entries', payload: { ids: ['nurly-zhol'] } }, fromTab)) as {
+      ok: true;
+      value: { entries: Record<string, { description: string; overrides?: string }> };
+    };
     expect(got.value.entries['nurly-zhol']!.description).toMatch(/Class note/);
     expect(got.value.entries['nurly-zhol']!.overrides).toBe('central-asia');
   });
@@ -242,10 +371,22 @@ describe('shell/knowledge packs for users', () => {
   it('switches a built-in pack off and on', async () => {
     const s = service();
     await s.svc.handle({ type: 'opt/set-pack-enabled', payload: { id: 'world', enabled: false } }, fromOptions);
-    const off = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text: 'The World Health Organization met in Geneva.', truncated: false } }, fromTab)) as { ok: true; value: { result: { entities: { id: string | null }[] } } };
+    const off = (await s.svc.handle(
+      {
+        type: 'cs/analyze',
+        payload: { url: tab.url, title: '', text: 'The World Health Organization met in Geneva.', truncated: false },
+      },
+      fromTab,
+    )) as { ok: true; value: { result: { entities: { id: string | null }[] } } };
     expect(off.value.result.entities.map((e) => e.id)).not.toContain('world-health-organization');
     await s.svc.handle({ type: 'opt/set-pack-enabled', payload: { id: 'world', enabled: true } }, fromOptions);
-    const on = (await s.svc.handle({ type: 'cs/analyze', payload: { url: tab.url, title: '', text: 'The World Health Organization met in Geneva.', truncated: false } }, fromTab)) as { ok: true; value: { result: { entities: { id: string | null }[] } } };
+    const on = (await s.svc.handle(
+      {
+        type: 'cs/analyze',
+        payload: { url: tab.url, title: '', text: 'The World Health Organization met in Geneva.', truncated: false },
+      },
+      fromTab,
+    )) as { ok: true; value: { result: { entities: { id: string | null }[] } } };
     expect(on.value.result.entities.map((e) => e.id)).toContain('world-health-organization');
   });
 
@@ -253,8 +394,12 @@ describe('shell/knowledge packs for users', () => {
     const s = service();
     await s.svc.handle({ type: 'opt/import-pack', payload: { json: samplePack } }, fromOptions);
     const id = (JSON.parse(samplePack) as KnowledgePack).pack.id;
-    expect(((await s.svc.handle({ type: 'opt/delete-pack', payload: { id: 'world' } }, fromOptions)) as { ok: boolean }).ok).toBe(false);
-    expect(((await s.svc.handle({ type: 'opt/delete-pack', payload: { id } }, fromOptions)) as { ok: boolean }).ok).toBe(true);
+    expect(
+      ((await s.svc.handle({ type: 'opt/delete-pack', payload: { id: 'world' } }, fromOptions)) as { ok: boolean }).ok,
+    ).toBe(false);
+    expect(
+      ((await s.svc.handle({ type: 'opt/delete-pack', payload: { id } }, fromOptions)) as { ok: boolean }).ok,
+    ).toBe(true);
     expect(s.mem.data.packs).toEqual([]);
   });
 });

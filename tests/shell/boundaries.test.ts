@@ -17,14 +17,23 @@ function files(dir: string): string[] {
 }
 const raw = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 /** Source without comments, so a comment that mentions browser.runtime is not a use of it. */
-const source = (f: string) => raw(f).replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-const imports = (f: string) => [...raw(f).matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g)].map((m) => m[1] ?? m[2]!);
+const source = (f: string) =>
+  raw(f)
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
+const imports = (f: string) =>
+  [...raw(f).matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
 const product = [...files('lib'), ...files('components'), ...files('entrypoints')];
 
 describe('architecture boundaries', () => {
   it('lib/engine imports no DOM, browser or UI code', () => {
     for (const f of files('lib/engine')) {
-      for (const i of imports(f)) expect(`${f} → ${i}`).not.toMatch(/→ (wxt|webextension-polyfill|preact|@mozilla\/readability|linkedom|.*\/(page|components|storage|messaging|background)\/)/);
+      for (const i of imports(f))
+        expect(`${f} → ${i}`).not.toMatch(
+          /→ (wxt|webextension-polyfill|preact|@mozilla\/readability|linkedom|.*\/(page|components|storage|messaging|background)\/)/,
+        );
       expect(source(f), f).not.toMatch(/\b(document|window|browser|chrome)\.\w/);
     }
   });
@@ -32,21 +41,28 @@ describe('architecture boundaries', () => {
   it('components never call browser APIs or import storage', () => {
     for (const f of files('components')) {
       expect(source(f), f).not.toMatch(/\b(browser|chrome)\.(runtime|tabs|storage|scripting)/);
-      for (const i of imports(f)) expect(`${f} → ${i}`).not.toMatch(/→ (wxt\/browser|webextension-polyfill|compromise|.*storage\/items)/);
+      for (const i of imports(f))
+        expect(`${f} → ${i}`).not.toMatch(/→ (wxt\/browser|webextension-polyfill|compromise|.*storage\/items)/);
     }
   });
 
   it('exactly one module imports compromise', () => {
-    const users = [...product, ...files('cli'), ...files('scripts')].filter((f) => imports(f).some((i) => i === 'compromise' || i.startsWith('compromise/')));
+    const users = [...product, ...files('cli'), ...files('scripts')].filter((f) =>
+      imports(f).some((i) => i === 'compromise' || i.startsWith('compromise/')),
+    );
     expect(users.map((f) => relative('.', f))).toEqual(['lib/engine/ner.ts']);
   });
 
   it('has no HTML sinks in product code', () => {
-    for (const f of product) expect(source(f), f).not.toMatch(/\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/);
+    for (const f of product)
+      expect(source(f), f).not.toMatch(
+        /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/,
+      );
   });
 
   it('keeps entrypoints thin: every file sits in an entrypoint folder or is an entrypoint', () => {
     // background.ts and sentinel.ts (an unlisted script declared in wxt.config.ts) are single files.
-    for (const f of files('entrypoints')) expect(f).toMatch(/^entrypoints\/((background|sentinel)\.ts|[\w-]+(\.content)?\/[\w.-]+\.(ts|tsx))$/);
+    for (const f of files('entrypoints'))
+      expect(f).toMatch(/^entrypoints\/((background|sentinel)\.ts|[\w-]+(\.content)?\/[\w.-]+\.(ts|tsx))$/);
   });
 });

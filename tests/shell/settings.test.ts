@@ -1,6 +1,12 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { migrateSettings, sanitizeSettings, siteKey, DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/storage/settings.ts';
+import {
+  migrateSettings,
+  sanitizeSettings,
+  siteKey,
+  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
+} from '../../lib/storage/settings.ts';
 import { settingsItem, sitesItem } from '../../lib/storage/items.ts';
 
 describe('storage/settings', () => {
@@ -15,7 +21,10 @@ describe('storage/settings', () => {
   });
 
   it('runs the migration through WXT storage on read', async () => {
-    await fakeBrowser.storage.local.set({ settings: { hoverDelay: 650, sidebar: 'auto', highlights: false }, settings$: { v: 1 } });
+    await fakeBrowser.storage.local.set({
+      settings: { hoverDelay: 650, sidebar: 'auto', highlights: false },
+      settings$: { v: 1 },
+    });
     await settingsItem.migrate();
     const s = await settingsItem.getValue();
     expect(s.hoverShowDelay).toBe(650);
@@ -26,7 +35,13 @@ describe('storage/settings', () => {
   });
 
   it('falls back to defaults for what is invalid and keeps what is valid', () => {
-    const s = sanitizeSettings({ hoverShowDelay: -5, theme: 'neon', highlights: false, highlightTypes: ['person', 'banana'], sidebarWidth: 9999 });
+    const s = sanitizeSettings({
+      hoverShowDelay: -5,
+      theme: 'neon',
+      highlights: false,
+      highlightTypes: ['person', 'banana'],
+      sidebarWidth: 9999,
+    });
     expect(s.hoverShowDelay).toBe(DEFAULT_SETTINGS.hoverShowDelay);
     expect(s.theme).toBe('system');
     expect(s.highlights).toBe(false);
