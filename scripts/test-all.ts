@@ -17,10 +17,15 @@ const steps: [string, string, string[]][] = [
   ['type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['type check (engine, no DOM)', bin('tsc'), ['--noEmit', '-p', 'lib/engine/tsconfig.json']],
   ['lint', bin('eslint'), ['.']],
+  ['format', bin('prettier'), ['--check', '.']],
   ['unit and component tests', bin('vitest'), ['run']],
   ['build: Chrome MV3', bin('wxt'), ['build']],
   ['build: Firefox', bin('wxt'), ['build', '-b', 'firefox']],
-  ['web-ext lint (Firefox build)', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors']],
+  [
+    'web-ext lint (Firefox build)',
+    bin('web-ext'),
+    ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors'],
+  ],
 ];
 
 const started = Date.now();
@@ -35,14 +40,19 @@ for (const [name, cmd, args] of steps) {
 
 const missing = (['chromium', 'firefox'] as const).filter((b) => !findBrowser(b).path);
 if (missing.length) {
-  for (const b of missing) console.error(`\n${b} is not installed, so its end-to-end tests cannot run. Install it: ${findBrowser(b).install}`);
+  for (const b of missing)
+    console.error(`\n${b} is not installed, so its end-to-end tests cannot run. Install it: ${findBrowser(b).install}`);
   if (process.env.CI === 'true' || process.env.CI === '1') {
     console.error('CI=true: the real-browser tests are required. Failing.');
     process.exit(1);
   }
 }
 console.log('\n▶ end-to-end tests (real browsers)');
-const e2e = spawnSync(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BACKSTORY_MISSING_BROWSERS: missing.join(',') } });
+const e2e = spawnSync(bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, BACKSTORY_MISSING_BROWSERS: missing.join(',') },
+});
 if (e2e.status !== 0) {
   console.error('\n✖ end-to-end tests failed');
   process.exit(e2e.status ?? 1);

@@ -1,0 +1,30 @@
+/**
+ * `npm run check`: the fast inner loop — type check, lint, format check and the unit and
+ * component tests, without builds or browsers (those are in `npm test`).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './lib/read-packs.ts';
+
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+export const CHECK_STEPS: [string, string, string[]][] = [
+  ['knowledge base', bin('tsx'), ['scripts/build-kb.ts']],
+  ['type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['type check (engine, no DOM)', bin('tsc'), ['--noEmit', '-p', 'lib/engine/tsconfig.json']],
+  ['lint', bin('eslint'), ['.']],
+  ['format', bin('prettier'), ['--check', '.']],
+  ['unit and component tests', bin('vitest'), ['run']],
+];
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
+  for (const [name, cmd, args] of CHECK_STEPS) {
+    console.log(`\n▶ ${name}`);
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+    if (r.status !== 0) {
+      console.error(`\n✖ ${name} failed`);
+      process.exit(r.status ?? 1);
+    }
+  }
+  console.log(`\n✔ check passed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
