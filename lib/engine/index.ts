@@ -103,6 +103,8 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   };
 
   // 1. Acronyms the article defines win over the knowledge base's senses.
+  /** Long forms the article defines that the knowledge base lacks, by name: later mentions of the name join them. */
+  const defined = new Map<string, Draft>();
   const bindings = new Map<string, { draft: Draft; longForm: string; kbSenses: number[] }>();
   for (const def of findDefinitions(text, tokens)) {
     if (bindings.has(def.acronym)) continue;
@@ -131,12 +133,13 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     } else {
       const extended = extendLeft(text, tokens, def.longFirst);
       const name = text.slice(tokens[extended]!.start, def.longEnd);
-      const key = `new:${name.toLowerCase()}`;
+      const type = guessType(name);
+      const key = unknownKey(type, name);
       draft = drafts.get(key) ?? {
         key,
         id: null,
         name,
-        type: guessType(name),
+        type,
         wikipedia: null,
         description: null,
         source: 'definition',
@@ -144,6 +147,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
         mentions: [],
       };
       drafts.set(key, draft);
+      defined.set(name.toLowerCase(), draft);
       if (!matches.some((m) => m.start < def.longEnd && m.end > tokens[extended]!.start))
         addMention(draft, tokens[extended]!.start, def.longEnd);
     }
@@ -217,8 +221,9 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   const nerText = text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text;
   for (const span of input.findUnknownNames === false ? [] : findNames(nerText)) {
     if (overlaps(span.start, span.end)) continue;
-    const key = `new:${span.text.toLowerCase()}`;
-    const existing = drafts.get(key);
+    const key = unknownKey(span.type, span.text);
+    // A name the article defined is that thing wherever it recurs, whatever type compromise guesses for it.
+    const existing = drafts.get(key) ?? defined.get(span.text.toLowerCase());
     const d: Draft = existing ?? {
       key,
       id: null,
@@ -230,7 +235,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
       confidence: 0.6,
       mentions: [],
     };
-    drafts.set(key, d);
+    drafts.set(d.key, d);
     addMention(d, span.start, span.end);
   }
   // Further occurrences of each new name that compromise did not tag.
@@ -321,6 +326,14 @@ function extendLeft(text: string, tokens: Token[], first: number): number {
     i--;
   }
   return i;
+}
+
+/**
+ * The key of a name the knowledge base lacks: its type and its name, so that two names
+ * spelled alike but of different types ("Jordan" the person, "Jordan" the place) stay two entities.
+ */
+function unknownKey(type: EntityType, name: string): string {
+  return `new:${type}:${name.toLowerCase()}`;
 }
 
 function guessType(name: string): EntityType {
