@@ -77,7 +77,7 @@ export function formatEntry(e: Entry): string {
     lines.push('Key figures:');
     for (const f of e.facts)
       lines.push(
-        `  ${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (as of ${f.asOf}; ${f.source})${f.note ? ' — ' + f.note : ''}`,
+        `  ${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (${f.asOf ? `as of ${f.asOf}; ` : ''}${f.source.url})${f.note ? ' — ' + f.note : ''}`,
       );
   }
   if (e.related.length) lines.push(`Related: ${e.related.map((r) => `${r.relation} ${r.id}`).join('; ')}`);

@@ -52,7 +52,8 @@ export function HoverCard({
                 <div key={i}>
                   <dt>{f.label}</dt>
                   <dd>
-                    {formatValue(f.value, f.unit)} <span class="asof">({f.asOf})</span>
+                    {formatValue(f.value, f.unit)}
+                    {f.asOf && <span class="asof"> ({f.asOf})</span>}
                   </dd>
                 </div>
               ))}

@@ -111,12 +111,12 @@ export function EntityDetail({
                     </td>
                     <td>{f.asOf}</td>
                     <td>
-                      {safeHref(f.source) ? (
-                        <a href={safeHref(f.source)} target="_blank" rel="noopener noreferrer">
-                          {hostOf(f.source)}
+                      {safeHref(f.source.url) ? (
+                        <a href={safeHref(f.source.url)} target="_blank" rel="noopener noreferrer">
+                          {hostOf(f.source.url)}
                         </a>
                       ) : (
-                        hostOf(f.source)
+                        hostOf(f.source.url)
                       )}
                     </td>
                   </tr>

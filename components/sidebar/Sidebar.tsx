@@ -268,7 +268,8 @@ export function Sidebar(props: SidebarProps) {
                       {entry?.facts[0] && (
                         <span class="fact">
                           {entry.facts[0].label}: {String(entry.facts[0].value)}
-                          {entry.facts[0].unit ? ` ${entry.facts[0].unit}` : ''} ({entry.facts[0].asOf})
+                          {entry.facts[0].unit ? ` ${entry.facts[0].unit}` : ''}
+                          {entry.facts[0].asOf ? ` (${entry.facts[0].asOf})` : ''}
                         </span>
                       )}
                     </button>

@@ -53,7 +53,7 @@ export function glossaryMarkdown({ result, entries, url }: GlossaryInput): strin
       lines.push('| Figure | Value | As of | Source |', '|---|---|---|---|');
       for (const f of entry.facts)
         lines.push(
-          `| ${mdEscape(f.label)} | ${mdEscape(String(f.value))}${f.unit ? ' ' + mdEscape(f.unit) : ''} | ${f.asOf} | <${mdUrl(f.source)}> |`,
+          `| ${mdEscape(f.label)} | ${mdEscape(String(f.value))}${f.unit ? ' ' + mdEscape(f.unit) : ''} | ${f.asOf ?? ''} | <${mdUrl(f.source.url)}> |`,
         );
       lines.push('');
     }
@@ -96,7 +96,7 @@ export function glossaryCsv({ result, entries }: GlossaryInput): string {
     const wiki = e.wikipedia ? `https://en.wikipedia.org/wiki/${encodeURIComponent(e.wikipedia)}` : '';
     if (entry?.facts.length)
       for (const f of entry.facts)
-        rows.push([...base, f.label, f.value, f.unit ?? '', f.asOf, f.source, wiki].map(csvCell).join(','));
+        rows.push([...base, f.label, f.value, f.unit ?? '', f.asOf ?? '', f.source.url, wiki].map(csvCell).join(','));
     else rows.push([...base, '', '', '', '', '', wiki].map(csvCell).join(','));
   }
   return rows.join('\r\n') + '\r\n';

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { PackSchema, type Entry } from './schema.ts';
 import { aliasKey } from './alias-key.ts';
+import { provenanceProblems } from './provenance.ts';
 
 export interface PackInput {
   source: string;
@@ -19,6 +20,37 @@ export interface FileInput {
 
 export function formatIssues(issues: v.BaseIssue<unknown>[], source: string): string[] {
   return issues.map((i) => `${source}: ${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
+}
+
+export interface ProvenanceReport {
+  /** Provenance problems in files that have been re-sourced: each one fails the check. */
+  problems: string[];
+  /** Problems per file still on the legacy list (data/sources/legacy-files.json), reported only. */
+  legacy: Record<string, number>;
+}
+
+/**
+ * The citation policy over the built-in pack files (raw JSON, as written): every fact cited with
+ * publisher, title and retrieved date to a citable source, a kind, as-of only where the kind
+ * changes, numbers as numbers. `legacyFiles` are paths ending in one of these names (e.g.
+ * "world/people.json") whose problems are only counted.
+ */
+export function checkProvenance(files: FileInput[], legacyFiles: string[], today: string): ProvenanceReport {
+  const report: ProvenanceReport = { problems: [], legacy: {} };
+  for (const f of files) {
+    if (!Array.isArray(f.json)) continue;
+    const name = f.path.replace(/\\/g, '/');
+    const legacy = legacyFiles.find((l) => name.endsWith('/' + l) || name === l);
+    for (const e of f.json as { id?: unknown; facts?: unknown }[]) {
+      if (!Array.isArray(e.facts)) continue;
+      for (const fact of e.facts as Record<string, unknown>[]) {
+        const found = provenanceProblems(String(e.id), fact, today);
+        if (legacy) report.legacy[legacy] = (report.legacy[legacy] ?? 0) + found.length;
+        else report.problems.push(...found);
+      }
+    }
+  }
+  return report;
 }
 
 export function checkPacks(packs: PackInput[], files: FileInput[] = []): string[] {
@@ -37,7 +69,7 @@ export function checkPacks(packs: PackInput[], files: FileInput[] = []): string[
       owner.set(e.id, p.source);
       entries.push(e);
       for (const f of e.facts) {
-        if (!f.source || !f.asOf) problems.push(`${e.id}: fact "${f.label}" lacks a source or date`);
+        if (!f.source.url) problems.push(`${e.id}: fact "${f.label}" lacks a source`);
       }
       const words = e.summary.split(/\s+/).length;
       if (words < 25 || words > 160) problems.push(`${e.id}: summary has ${words} words (want about 40–120)`);

@@ -86,6 +86,7 @@ describe('components/sidebar/EntityDetail: facts table', () => {
     ).toEqual(['Figure', 'Value', 'As of', 'Source']);
   });
 
+  // A founding date is history: it has no as-of date of its own (issue 15).
   it.each([
     [0, 'Staff', '2,400', '2024', 'northwind.example', 'https://www.northwind.example/annual-report'],
     [
@@ -97,7 +98,7 @@ describe('components/sidebar/EntityDetail: facts table', () => {
       'https://budget.example.gov/nwa',
     ],
     [2, 'Dams', '12', '2023-12-31', 'dams.example.org', 'https://dams.example.org/registry'],
-    [3, 'Founded', '1961', '1961', 'history.example.org', 'https://history.example.org/nwa'],
+    [3, 'Founded', '1961', '', 'history.example.org', 'https://history.example.org/nwa'],
   ])('row %i: %s = %s as of %s, source linked as %s', (i, label, value, asOf, host, href) => {
     const row = rowsOf(renderDetail().container)[i]!;
     expect(row.querySelector('th[scope="row"]')!.textContent).toBe(label);

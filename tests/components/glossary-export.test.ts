@@ -114,7 +114,7 @@ describe('lib/export/glossary: Markdown', () => {
       '| Staff | 2400 | 2024 | <https://www.northwind.example/annual-report> |',
       '| Budget | 310 million EUR | 2024-06 | <https://budget.example.gov/nwa> |',
       '| Dams | 12 | 2023-12-31 | <https://dams.example.org/registry> |',
-      '| Founded | 1961 | 1961 | <https://history.example.org/nwa> |',
+      '| Founded | 1961 |  | <https://history.example.org/nwa> |',
     ]);
   });
 
@@ -172,7 +172,7 @@ describe('lib/export/glossary: Markdown', () => {
       id: 'x',
       name: 'X',
       type: 'organization',
-      facts: [{ label: 'a|b', value: 'c|d', unit: 'e|f', asOf: '2024', source: 'https://s.example/' }],
+      facts: [{ label: 'a|b', value: 'c|d', unit: 'e|f', kind: 'status', asOf: '2024', source: 'https://s.example/' }],
     });
     const out = glossaryMarkdown(oneEntity({ id: 'x', name: 'X', type: 'organization' }, entry));
     const row = out.split('\n').find((l) => l.startsWith('| a'))!;

@@ -11,7 +11,7 @@ import { OptionsApp, downloadText } from '../../components/options/OptionsApp.ts
 import { createBackgroundService, type Store } from '../../lib/background/service.ts';
 import { mergePacks } from '../../lib/kb/build-index.ts';
 import { createClient, type Send } from '../../lib/messaging/client.ts';
-import type { Entry, KnowledgePack } from '../../lib/kb/schema.ts';
+import { normalizeFact, type Entry, type KnowledgePack, type KnowledgePackInput } from '../../lib/kb/schema.ts';
 import { DEFAULT_SETTINGS, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
 
 afterEach(cleanup);
@@ -26,7 +26,7 @@ function entry(id: string, name: string, over: Partial<Entry> = {}): Entry {
     aliases: [],
     description: `${name}, for tests`,
     summary: `${name} is an entry made up for the options page tests, long enough to be a summary.`,
-    facts: [{ label: 'Area', value: 1, unit: 'km²', asOf: '2024', source: 'https://example.org/facts' }],
+    facts: [normalizeFact({ label: 'Area', value: 1, unit: 'km²', source: 'https://example.org/facts' })],
     related: [],
     wikipedia: null,
     reviewed: '2026-11-28',
@@ -395,7 +395,7 @@ describe('options page: knowledge packs', () => {
   it('shows the background’s reason in an alert when a pack is invalid', async () => {
     const view = setup();
     await ready(view);
-    const bad = JSON.parse(SAMPLE_PACK) as KnowledgePack;
+    const bad = JSON.parse(SAMPLE_PACK) as KnowledgePackInput;
     bad.entries[1]!.facts[0]!.source = 'http://example.org/not-https';
     upload(
       view.getByLabelText('Choose a pack file (.json) to import'),

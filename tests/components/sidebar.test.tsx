@@ -162,7 +162,7 @@ describe('components/sidebar: the entity list', () => {
     ]);
     expect(buttons.map((b) => b.querySelector('.fact')?.textContent ?? null)).toEqual([
       'Staff: 2400 (2024)',
-      'Born: 1975 (2025)',
+      'Born: 1975',
       'Members: 7 countries (2025-03)',
       'Population: 10467366 (2023)',
       null,

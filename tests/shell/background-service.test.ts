@@ -10,7 +10,8 @@ import { createBackgroundService, type Store } from '../../lib/background/servic
 import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
 import { mergePacks } from '../../lib/kb/build-index.ts';
 import { DEFAULT_SETTINGS, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
-import type { KnowledgePack } from '../../lib/kb/schema.ts';
+import * as v from 'valibot';
+import { PackSchema, type KnowledgePack } from '../../lib/kb/schema.ts';
 import { MAX_MESSAGE_CHARS, MAX_PAGE_HTML_CHARS } from '../../lib/messaging/protocol.ts';
 
 const { packs } = loadBuiltinPacks();
@@ -271,7 +272,8 @@ describe('shell/knowledge packs for users', () => {
       ok: true;
       value: { json: string };
     };
-    expect(JSON.parse(ex.value.json)).toEqual(pack);
+    // The export is the pack as stored: facts in their canonical shape (source as a citation, a kind).
+    expect(JSON.parse(ex.value.json)).toEqual(JSON.parse(JSON.stringify(v.parse(PackSchema, pack))));
   });
 
   it.each([
