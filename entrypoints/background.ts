@@ -13,7 +13,7 @@ import builtinPacks from '../generated/kb-packs.json';
 import builtinIndex from '../generated/kb-index.json';
 import type { KnowledgePack } from '../lib/kb/schema.ts';
 import type { KbIndex } from '../lib/engine/types.ts';
-import type { ContentMessage } from '../lib/messaging/protocol.ts';
+import type { ContentMessage, Launch } from '../lib/messaging/protocol.ts';
 
 const ANALYZER_FILE = '/content-scripts/analyzer.js';
 const MENU_ID = 'backstory-lookup';
@@ -65,11 +65,11 @@ export default defineBackground(() => {
       });
   }
 
-  async function injectAnalyzer(tabId: number, launch: unknown): Promise<boolean> {
+  async function injectAnalyzer(tabId: number, launch: Launch): Promise<boolean> {
     try {
       await exec(tabId, {
-        func: ((l: unknown) => {
-          (globalThis as { __backstoryLaunch?: unknown }).__backstoryLaunch = l;
+        func: ((l: Launch) => {
+          (globalThis as { __backstoryLaunch?: Launch }).__backstoryLaunch = l;
         }) as (...args: never[]) => unknown,
         args: [launch],
       });

@@ -3,7 +3,7 @@
  * Components read the state and dispatch actions; nothing else mutates it.
  */
 import type { AnalysisResult, Entity, EntityType } from '../../lib/engine/types.ts';
-import type { EntryView } from '../../lib/messaging/protocol.ts';
+import type { EntryViews, RelatedNames } from '../../lib/messaging/protocol.ts';
 
 export type TypeFilter = 'all' | 'organization' | 'person' | 'place' | 'initiative' | 'event';
 
@@ -30,8 +30,8 @@ export interface SidebarState {
   /** The article text the offsets refer to (for mention snippets). */
   text: string;
   result: AnalysisResult | null;
-  entries: Record<string, EntryView>;
-  relatedNames: Record<string, { name: string; type: string }>;
+  entries: EntryViews;
+  relatedNames: RelatedNames;
   filter: TypeFilter;
   query: string;
   /** Key of the entity whose card is open, or null for the list. */
@@ -63,16 +63,16 @@ export type Action =
   | {
       type: 'loaded';
       result: AnalysisResult;
-      entries: Record<string, EntryView>;
-      relatedNames: Record<string, { name: string; type: string }>;
+      entries: EntryViews;
+      relatedNames: RelatedNames;
       url: string;
       text: string;
       refresh?: boolean;
     }
   | {
       type: 'add-entries';
-      entries: Record<string, EntryView>;
-      relatedNames?: Record<string, { name: string; type: string }>;
+      entries: EntryViews;
+      relatedNames?: RelatedNames;
     }
   | { type: 'filter'; filter: TypeFilter }
   | { type: 'query'; query: string }

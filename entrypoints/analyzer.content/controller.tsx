@@ -20,12 +20,7 @@ import {
   type Action,
 } from '../../components/sidebar/state.ts';
 import uiCss from '../../components/shared/ui.css?inline';
-import {
-  extractArticleAsync,
-  type ArticleTokens,
-  type ExtractedArticle,
-  type TextSegment,
-} from '../../lib/page/extract.ts';
+import { extractArticleAsync, type ExtractedArticle, type TextSegment } from '../../lib/page/extract.ts';
 import { rangeFor, offsetOf, segmentsByNode } from '../../lib/page/ranges.ts';
 import { HighlightLayer, type HighlightStyle } from '../../lib/page/highlights.ts';
 import { groupByBlock, ViewportWindow } from '../../lib/page/viewport-window.ts';
@@ -38,8 +33,9 @@ import {
   ENTRY_BATCH,
   MAX_ARTICLE_CHARS,
   MAX_PAGE_HTML_CHARS,
-  type ContentMessage,
+  type ArticleTokens,
   type EntryView,
+  type UiSettings,
 } from '../../lib/messaging/protocol.ts';
 import {
   DEFAULT_SETTINGS,
@@ -52,7 +48,8 @@ import {
 import { glossaryCsv, glossaryMarkdown } from '../../lib/export/glossary.ts';
 import type { Entity } from '../../lib/engine/types.ts';
 
-export type Launch = { kind: 'auto' } | { kind: 'user' } | { kind: 'lookup'; query: string; entries: EntryView[] };
+export type { Launch } from '../../lib/messaging/protocol.ts';
+import type { Launch } from '../../lib/messaging/protocol.ts';
 
 /** Narrowest window in which the sidebar docks beside the article (shifting the page) instead of over it, px. */
 const DOCK_MIN_WINDOW = 1100;
@@ -236,7 +233,6 @@ export class Analyzer {
         }
         this.taskStart = performance.now();
         const { result, entries, related } = res.value;
-        if (article.truncated) result.partial = true;
         this.dispatch({
           type: 'loaded',
           result,
@@ -547,10 +543,10 @@ export class Analyzer {
     this.saveWidthTimer = setTimeout(() => void this.saveSettings({ sidebarWidth: this.width }), 500);
   }
 
-  private async saveSettings(patch: Partial<Settings>): Promise<void> {
+  private async saveSettings(patch: UiSettings): Promise<void> {
     // Settings are written by the background only; it merges the patch into what is stored.
     try {
-      await this.deps.transport({ type: 'opt/save-settings', payload: { settings: patch } });
+      await this.send('cs/save-ui-settings', patch);
     } catch (e) {
       this.gone(e);
     }
@@ -906,7 +902,7 @@ export class Analyzer {
   private onMessage(raw: unknown): void {
     const parsed = v.safeParse(ContentMessageSchema, raw);
     if (!parsed.success || this.destroyed) return;
-    const m = parsed.output as ContentMessage;
+    const m = parsed.output;
     switch (m.type) {
       case 'bg/toggle-sidebar':
         this.toggleSidebar();

@@ -18,8 +18,11 @@ import {
   type Responses,
   type RequestType,
   type EntryView,
+  type EntryViews,
   type PackInfo,
   type ContentMessage,
+  type Launch,
+  type RelatedNames,
 } from '../messaging/protocol.ts';
 import { sanitizeSettings, siteKey, type Settings, type SitePolicy } from '../storage/settings.ts';
 
@@ -41,7 +44,7 @@ export interface ServiceDeps {
   extensionId: string;
   /** URL prefix of the extension's own pages (options page). */
   extensionOrigin: string;
-  injectAnalyzer(tabId: number, launch: unknown): Promise<boolean>;
+  injectAnalyzer(tabId: number, launch: Launch): Promise<boolean>;
   setBadge(tabId: number, text: string): void;
   broadcast(message: ContentMessage): void;
 }
@@ -103,9 +106,9 @@ export function createBackgroundService(deps: ServiceDeps) {
     return k.engine;
   }
 
-  async function viewsFor(ids: string[]): Promise<Record<string, EntryView>> {
+  async function viewsFor(ids: string[]): Promise<EntryViews> {
     const k = await getKb();
-    const out: Record<string, EntryView> = {};
+    const out: EntryViews = {};
     for (const id of ids) {
       const e = k.entries.get(id);
       if (e) out[id] = e;
@@ -114,11 +117,9 @@ export function createBackgroundService(deps: ServiceDeps) {
   }
 
   /** Names and types of the entries these entries relate to, for their "Related" lists. */
-  async function relatedNames(
-    entries: Record<string, EntryView>,
-  ): Promise<Record<string, { name: string; type: string }>> {
+  async function relatedNames(entries: EntryViews): Promise<RelatedNames> {
     const k = await getKb();
-    const related: Record<string, { name: string; type: string }> = {};
+    const related: RelatedNames = {};
     for (const e of Object.values(entries)) {
       for (const r of e.related) {
         const target = k.entries.get(r.id);
@@ -175,8 +176,12 @@ export function createBackgroundService(deps: ServiceDeps) {
     },
     'cs/analyze': async (p) => {
       const engine = await getEngine();
-      const result = engine.analyze({ text: p.text, title: p.title, findUnknownNames: !p.quick });
-      if (p.truncated) result.partial = true;
+      const result = engine.analyze({
+        text: p.text,
+        title: p.title,
+        findUnknownNames: !p.quick,
+        truncated: p.truncated,
+      });
       // Entries of the most central entities first; the analyzer fetches the rest when idle.
       const skip = new Set(p.skipEntries ?? []);
       const ids = [...new Set(result.entities.map((e) => e.id).filter((x): x is string => !!x && !skip.has(x)))].slice(
@@ -205,6 +210,12 @@ export function createBackgroundService(deps: ServiceDeps) {
       ok: true,
       value: { settings: await deps.store.getSettings(), sitePolicy: await policyFor(sender.tab?.url) },
     }),
+    'cs/save-ui-settings': async (p) => {
+      // Settings are written here only; the page's patch is merged into what is stored.
+      await deps.store.setSettings(sanitizeSettings({ ...(await deps.store.getSettings()), ...p }));
+      deps.broadcast({ type: 'bg/settings-changed' });
+      return { ok: true, value: null };
+    },
     'cs/set-site-policy': async (p) => {
       await setPolicy(p.host, p.policy);
       return { ok: true, value: null };
@@ -288,15 +299,9 @@ export function createBackgroundService(deps: ServiceDeps) {
     // Options-page messages come only from the extension's own pages (which may be open in a
     // tab), never from a content script, whose sender URL is the web page's.
     const fromExtensionPage = !!sender.url?.startsWith(deps.extensionOrigin);
-    if (type.startsWith('opt/') && !fromExtensionPage) {
-      if (type !== 'opt/save-settings' || !sender.tab)
-        return Promise.resolve({ ok: false, error: `${type} is not allowed from a web page` });
-      // Content scripts may save their own UI settings (sidebar width, highlights on/off), nothing else.
-      const allowed = ['sidebarWidth', 'sidebarCollapsed', 'highlights'];
-      const s = (payload as { settings: Record<string, unknown> }).settings;
-      if (Object.keys(s).some((key) => !allowed.includes(key)))
-        return Promise.resolve({ ok: false, error: 'only sidebar settings can be changed from a page' });
-    }
+    // (A page saves its own sidebar settings with cs/save-ui-settings, whose schema admits nothing else.)
+    if (type.startsWith('opt/') && !fromExtensionPage)
+      return Promise.resolve({ ok: false, error: `${type} is not allowed from a web page` });
     if (type.startsWith('cs/') && (!sender.tab || fromExtensionPage))
       return Promise.resolve({ ok: false, error: `${type} must come from a tab` });
     const handler = handlers[type] as Handler<RequestType>;

@@ -25,11 +25,10 @@ import { findDefinitions } from './definitions.ts';
 import { findNames } from './ner.ts';
 import { findFigures } from './figures.ts';
 import { aliasKey } from '../kb/alias-key.ts';
+import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 
 export type * from './types.ts';
 
-/** Longest text analysed; beyond it the result is marked partial (bounded work on 1 MB pages). */
-export const MAX_TEXT_CHARS = 400_000;
 /** Compromise is the costliest step (~0.5 s per 10,000 words in Node); past this length only the first part is tagged. */
 export const MAX_NER_CHARS = 60_000;
 
@@ -65,8 +64,10 @@ export function createEngine(index: KbIndex): Engine {
 
 function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): AnalysisResult {
   const t0 = Date.now();
-  const partial = input.text.length > MAX_TEXT_CHARS;
-  const text = partial ? input.text.slice(0, MAX_TEXT_CHARS) : input.text;
+  // The one place the partial flag is set: text cut here, or before it was sent.
+  const cut = input.text.length > MAX_ARTICLE_CHARS;
+  const partial = cut || input.truncated === true;
+  const text = cut ? input.text.slice(0, MAX_ARTICLE_CHARS) : input.text;
   const title = (input.title ?? '').trim();
   const tokens = tokenize(text);
   const sentences = splitSentences(text);

@@ -114,4 +114,6 @@ export interface AnalyzeInput {
    * The extension first asks without them, to highlight at once, then with them.
    */
   findUnknownNames?: boolean;
+  /** The text was already cut at MAX_ARTICLE_CHARS before it got here: the result is partial too. */
+  truncated?: boolean;
 }

@@ -7,6 +7,10 @@
  * Works on a browser Document and on linkedom's (the CLI).
  */
 import { Readability } from '@mozilla/readability';
+import type { ArticleToken, ArticleTokens } from '../messaging/types.ts';
+import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
+
+export type { ArticleTokens };
 
 export interface TextSegment {
   /** The live text node. */
@@ -41,7 +45,6 @@ export interface ExtractOptions {
   offloadMaxChars?: number;
 }
 
-const DEFAULT_MAX_CHARS = 400_000;
 const BLOCK = new Set([
   'P',
   'DIV',
@@ -335,16 +338,6 @@ function findHeadline(doc: Document, title: string): Element | null {
   );
 }
 
-/**
- * Readability's output as plain data, for when it runs on a copy of the page parsed
- * elsewhere (the background): 0 is a paragraph break, 1 a line break, and each text node is
- * [index of the nearest element of the copy that carried INDEX_ATTR, its text].
- */
-type ArticleToken = 0 | 1 | [number, string];
-export interface ArticleTokens {
-  title: string;
-  tokens: ArticleToken[];
-}
 /** The attribute that numbers a clone's elements (pre-order) before it is serialized. */
 const INDEX_ATTR = 'data-bs-i';
 /**
@@ -468,7 +461,7 @@ function* extractSteps(
   doc: Document,
   options: ExtractOptions & { offload?: boolean },
 ): Generator<void | OffloadRequest, ExtractedArticle | null, ArticleTokens | null | undefined> {
-  const max = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const max = options.maxChars ?? MAX_ARTICLE_CHARS;
   const root = doc.documentElement;
   if (!root) return null;
   const clone = doc.cloneNode(true) as Document;

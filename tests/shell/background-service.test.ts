@@ -121,18 +121,48 @@ describe('shell/background messages', () => {
       fromTab,
     )) as { ok: boolean };
     expect(sneaky.ok).toBe(false);
+    const width = (await s.svc.handle(
+      { type: 'opt/save-settings', payload: { settings: { sidebarWidth: 400 } } },
+      fromTab,
+    )) as { ok: boolean };
+    expect(width.ok).toBe(false);
     expect(s.mem.data.settings.paused).toBe(false);
+    expect(s.mem.data.settings.sidebarWidth).toBe(DEFAULT_SETTINGS.sidebarWidth);
   });
 
-  it('lets the sidebar save its own width, and the options page (open in a tab) anything', async () => {
-    expect(
-      (
-        (await s.svc.handle({ type: 'opt/save-settings', payload: { settings: { sidebarWidth: 400 } } }, fromTab)) as {
-          ok: boolean;
-        }
-      ).ok,
-    ).toBe(true);
-    expect(s.mem.data.settings.sidebarWidth).toBe(400);
+  it('lets the sidebar save its own settings (width, collapsed, highlights) and nothing else', async () => {
+    const save = async (payload: unknown) =>
+      ((await s.svc.handle({ type: 'cs/save-ui-settings', payload }, fromTab)) as { ok: boolean }).ok;
+    expect(await save({ sidebarWidth: 400, sidebarCollapsed: true, highlights: false })).toBe(true);
+    expect(s.mem.data.settings).toMatchObject({ sidebarWidth: 400, sidebarCollapsed: true, highlights: false });
+    expect(await save({ paused: true })).toBe(false);
+    expect(await save({ sidebarWidth: 400, hoverShowDelay: 10 })).toBe(false);
+    expect(s.mem.data.settings.paused).toBe(false);
+    expect(s.mem.data.settings.hoverShowDelay).toBe(DEFAULT_SETTINGS.hoverShowDelay);
+    const fromOptionsPage = (await s.svc.handle(
+      { type: 'cs/save-ui-settings', payload: { sidebarWidth: 300 } },
+      fromOptions,
+    )) as { ok: boolean };
+    expect(fromOptionsPage.ok).toBe(false);
+  });
+
+  it('tells every tab when the sidebar settings change, as it does for the options page', async () => {
+    const sent: unknown[] = [];
+    const svc = createBackgroundService({
+      builtinPacks: packs,
+      builtinIndex: index,
+      store: memoryStore().store,
+      extensionId: EXT,
+      extensionOrigin: ORIGIN,
+      injectAnalyzer: async () => true,
+      setBadge: () => undefined,
+      broadcast: (m) => sent.push(m),
+    });
+    await svc.handle({ type: 'cs/save-ui-settings', payload: { highlights: false } }, fromTab);
+    expect(sent).toEqual([{ type: 'bg/settings-changed' }]);
+  });
+
+  it('lets the options page (even open in a tab) save any setting, kept within range', async () => {
     const optionsInTab = { ...fromOptions, tab: { id: 9, url: `${ORIGIN}options.html` } };
     expect(
       (
@@ -187,6 +217,19 @@ describe('shell/analysis and lookup', () => {
     const ids = res.value.result.entities.map((e) => e.id);
     expect(ids).toEqual(expect.arrayContaining(['shanghai-cooperation-organisation', 'kazakhstan', 'nurly-zhol']));
     expect(Object.keys(res.value.entries)).toContain('nurly-zhol');
+  });
+
+  it('marks the result partial when the analyzer cut the text, and only then', async () => {
+    const s = service();
+    const ask = async (truncated: boolean) =>
+      (
+        (await s.svc.handle(
+          { type: 'cs/analyze', payload: { url: tab.url, title: '', text: 'The SCO met in Astana.', truncated } },
+          fromTab,
+        )) as { value: { result: { partial: boolean } } }
+      ).value.result.partial;
+    expect(await ask(true)).toBe(true);
+    expect(await ask(false)).toBe(false);
   });
 
   it('sends entries in portions: the most central first, none the analyzer already holds, the rest on request', async () => {

@@ -46,6 +46,11 @@ describe('architecture boundaries', () => {
     }
   });
 
+  it('the message contract imports nothing from the page layer', () => {
+    for (const f of files('lib/messaging'))
+      for (const i of imports(f)) expect(`${f} → ${i}`).not.toMatch(/→ .*\/page\//);
+  });
+
   it('exactly one module imports compromise', () => {
     const users = [...product, ...files('cli'), ...files('scripts')].filter((f) =>
       imports(f).some((i) => i === 'compromise' || i.startsWith('compromise/')),
