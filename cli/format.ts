@@ -1,4 +1,5 @@
 /** Output formats of the CLI: a readable table, CSV and Markdown for researchers' notes. */
+import { factLine } from '../lib/format/facts.ts';
 import type { AnalysisResult } from '../lib/engine/types.ts';
 import type { Entry } from '../lib/kb/schema.ts';
 import { csvCell, mdEscape } from '../lib/export/glossary.ts';
@@ -75,10 +76,7 @@ export function formatEntry(e: Entry): string {
   if (e.aliases.length) lines.push(`Also: ${e.aliases.join(', ')}`);
   if (e.facts.length) {
     lines.push('Key figures:');
-    for (const f of e.facts)
-      lines.push(
-        `  ${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (${f.asOf ? `as of ${f.asOf}; ` : ''}${f.source.url})${f.note ? ' — ' + f.note : ''}`,
-      );
+    for (const f of e.facts) lines.push(`  ${factLine(f)}`);
   }
   if (e.related.length) lines.push(`Related: ${e.related.map((r) => `${r.relation} ${r.id}`).join('; ')}`);
   if (e.wikipedia) lines.push(`Wikipedia: https://en.wikipedia.org/wiki/${e.wikipedia}`);

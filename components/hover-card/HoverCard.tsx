@@ -1,6 +1,7 @@
 import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
-import { TYPE_LABEL, formatValue } from '../shared/labels.ts';
+import { TYPE_LABEL } from '../shared/labels.ts';
+import { asOfText, formatFactValue, isStale } from '../../lib/format/facts.ts';
 
 export interface HoverCardProps {
   entity: Entity | null;
@@ -52,8 +53,8 @@ export function HoverCard({
                 <div key={i}>
                   <dt>{f.label}</dt>
                   <dd>
-                    {formatValue(f.value, f.unit)}
-                    {f.asOf && <span class="asof"> ({f.asOf})</span>}
+                    {formatFactValue(f)}
+                    {asOfText(f) && <span class={isStale(f) ? 'asof stale' : 'asof'}> ({asOfText(f)})</span>}
                   </dd>
                 </div>
               ))}

@@ -12,31 +12,7 @@ export const TYPE_LABEL: Record<EntityType, string> = {
   concept: 'Concept',
 };
 
-export function formatValue(value: string | number, unit?: string): string {
-  // Numbers written as bare digit strings in a pack ("21893095") read better grouped too.
-  const n = typeof value === 'string' && /^\d{5,}$/.test(value) ? Number(value) : value;
-  const v = typeof n === 'number' ? formatNumber(n) : n;
-  return unit ? `${v} ${unit}` : v;
-}
-
-/**
- * A number as `toLocaleString('en-GB')` writes it (thousands grouped with commas, at most
- * three decimals), without Intl: the first Intl number format in a page costs Chrome
- * ~20 ms of ICU set-up, which would land in the first hover card (budget: 16 ms).
- */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return n.toLocaleString('en-GB');
-  const abs = Math.abs(n);
-  // Integers (and anything too large to carry decimals) as their shortest digits; others rounded to 3 places.
-  const digits =
-    Number.isInteger(abs) || abs >= 1e15
-      ? abs.toFixed(0)
-      : (Math.round(abs * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '');
-  const [int = '0', frac] = digits.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
-  return `${sign}${grouped}${frac ? `.${frac}` : ''}`;
-}
+export { formatValue, formatNumber } from '../../lib/format/facts.ts';
 
 export function hostOf(url: string): string {
   try {

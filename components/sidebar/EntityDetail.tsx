@@ -1,14 +1,8 @@
 import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
-import {
-  TYPE_LABEL,
-  formatValue,
-  hostOf,
-  safeHref,
-  wikipediaUrl,
-  wikipediaSearchUrl,
-  newsSearchUrl,
-} from '../shared/labels.ts';
+import type { Fact } from '../../lib/kb/schema.ts';
+import { asOfText, citationOf, citationText, formatDate, formatFactValue, isStale } from '../../lib/format/facts.ts';
+import { TYPE_LABEL, hostOf, safeHref, wikipediaUrl, wikipediaSearchUrl, newsSearchUrl } from '../shared/labels.ts';
 
 export interface EntityDetailProps {
   /** The entity in this article, or null when opened from a related link or a lookup. */
@@ -25,6 +19,36 @@ export interface EntityDetailProps {
 }
 
 const SNIPPET_CONTEXT = 60;
+
+/** One key figure: label, value, then when it was true and where it comes from, as a citation. */
+function FactRow({ fact }: { fact: Fact }) {
+  const when = asOfText(fact);
+  const c = citationOf(fact.source);
+  const href = safeHref(c.url);
+  const publisher = c.stateMedia ? `${c.publisher} (state media)` : c.publisher;
+  return (
+    <div>
+      <dt>{fact.label}</dt>
+      <dd class="fact-value">
+        {formatFactValue(fact)}
+        {fact.note && <span class="fact-note"> ({fact.note})</span>}
+      </dd>
+      <dd class="fact-source">
+        {when && <span class={isStale(fact) ? 'asof stale' : 'asof'}>{when} · </span>}
+        Source:{' '}
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer" title={citationText(c)}>
+            {publisher}
+          </a>
+        ) : (
+          publisher
+        )}
+        {c.title && <span class="source-title"> — {c.title}</span>}
+        {c.retrieved && <span class="retrieved"> · retrieved {formatDate(c.retrieved)}</span>}
+      </dd>
+    </div>
+  );
+}
 
 function snippet(text: string, start: number, end: number) {
   const from = Math.max(0, start - SNIPPET_CONTEXT);
@@ -91,38 +115,16 @@ export function EntityDetail({
           <p class="description">{entry.description}</p>
           <p class="summary">{entry.summary}</p>
           {entry.facts.length > 0 && (
-            <table class="facts">
-              <caption>Key figures</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Figure</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">As of</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
+            <section aria-labelledby="bs-facts-title">
+              <h3 id="bs-facts-title" class="facts-title">
+                Key figures
+              </h3>
+              <dl class="facts">
                 {entry.facts.map((f, i) => (
-                  <tr key={i}>
-                    <th scope="row">{f.label}</th>
-                    <td>
-                      {formatValue(f.value, f.unit)}
-                      {f.note && <span class="fact-note"> ({f.note})</span>}
-                    </td>
-                    <td>{f.asOf}</td>
-                    <td>
-                      {safeHref(f.source.url) ? (
-                        <a href={safeHref(f.source.url)} target="_blank" rel="noopener noreferrer">
-                          {hostOf(f.source.url)}
-                        </a>
-                      ) : (
-                        hostOf(f.source.url)
-                      )}
-                    </td>
-                  </tr>
+                  <FactRow key={i} fact={f} />
                 ))}
-              </tbody>
-            </table>
+              </dl>
+            </section>
           )}
           {entry.related.length > 0 && (
             <div class="related">

@@ -3,6 +3,7 @@ import type { SidebarState, TypeFilter } from './state.ts';
 import { visibleEntities, entityByKey } from './state.ts';
 import { EntityDetail } from './EntityDetail.tsx';
 import { TYPE_LABEL } from '../shared/labels.ts';
+import { formatDate, formatFactValue, leadFact } from '../../lib/format/facts.ts';
 import type { SitePolicy } from '../../lib/storage/settings.ts';
 
 export interface SidebarProps {
@@ -250,6 +251,7 @@ export function Sidebar(props: SidebarProps) {
             >
               {known.map((e) => {
                 const entry = e.id ? state.entries[e.id] : undefined;
+                const lead = entry ? leadFact(entry.facts, entry.name) : undefined;
                 return (
                   <li key={e.key}>
                     <button
@@ -265,11 +267,10 @@ export function Sidebar(props: SidebarProps) {
                       </span>
                       {e.ambiguity?.weak && <span class="badge weak">uncertain</span>}
                       <span class="desc">{entry?.description ?? e.description ?? ''}</span>
-                      {entry?.facts[0] && (
+                      {lead && (
                         <span class="fact">
-                          {entry.facts[0].label}: {String(entry.facts[0].value)}
-                          {entry.facts[0].unit ? ` ${entry.facts[0].unit}` : ''}
-                          {entry.facts[0].asOf ? ` (${entry.facts[0].asOf})` : ''}
+                          {lead.label}: {formatFactValue(lead)}
+                          {lead.asOf ? ` (${formatDate(lead.asOf)})` : ''}
                         </span>
                       )}
                     </button>

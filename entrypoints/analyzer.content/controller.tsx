@@ -46,6 +46,7 @@ import {
   type SitePolicy,
 } from '../../lib/storage/settings.ts';
 import { glossaryCsv, glossaryMarkdown } from '../../lib/export/glossary.ts';
+import { factLine } from '../../lib/format/facts.ts';
 import type { Entity } from '../../lib/engine/types.ts';
 
 export type { Launch } from '../../lib/messaging/protocol.ts';
@@ -890,8 +891,7 @@ export class Analyzer {
       if (entry) el('p', entry.summary, sec);
       if (entry?.facts.length) {
         const ul = el('ul', undefined, sec);
-        for (const f of entry.facts)
-          el('li', `${f.label}: ${f.value}${f.unit ? ' ' + f.unit : ''} (as of ${f.asOf}; source: ${f.source})`, ul);
+        for (const f of entry.facts) el('li', factLine(f), ul);
       }
     }
     w.print();

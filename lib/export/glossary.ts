@@ -3,6 +3,7 @@
  * entity's description, key figures with their sources, and its mentions.
  * Pure: same data in, same text out.
  */
+import { asOfText, citationOf, citationText, formatDate, formatFactValue } from '../format/facts.ts';
 import type { AnalysisResult } from '../engine/types.ts';
 import type { Entry } from '../kb/schema.ts';
 
@@ -51,10 +52,18 @@ export function glossaryMarkdown({ result, entries, url }: GlossaryInput): strin
     if (e.ambiguity) lines.push(`Note: ${mdEscape(e.ambiguity.reason)}`, '');
     if (entry?.facts.length) {
       lines.push('| Figure | Value | As of | Source |', '|---|---|---|---|');
-      for (const f of entry.facts)
+      for (const f of entry.facts) {
+        const c = citationOf(f.source);
+        const cite = [c.stateMedia ? `${c.publisher} (state media)` : c.publisher, c.title ? `“${c.title}”` : '']
+          .filter(Boolean)
+          .map(mdEscape)
+          .join(', ');
+        const retrieved = c.retrieved ? `, retrieved ${formatDate(c.retrieved)}` : '';
+        const note = f.note ? ` (${mdEscape(f.note)})` : '';
         lines.push(
-          `| ${mdEscape(f.label)} | ${mdEscape(String(f.value))}${f.unit ? ' ' + mdEscape(f.unit) : ''} | ${f.asOf ?? ''} | <${mdUrl(f.source.url)}> |`,
+          `| ${mdEscape(f.label)} | ${mdEscape(formatFactValue(f))}${note} | ${mdEscape(asOfText(f) ?? '')} | ${cite}, <${mdUrl(c.url)}>${retrieved} |`,
         );
+      }
       lines.push('');
     }
     lines.push(`Mentions: ${[...new Set(e.mentions.map((m) => `“${mdEscape(m.text)}”`))].join(', ')}`, '');
@@ -81,6 +90,10 @@ export function glossaryCsv({ result, entries }: GlossaryInput): string {
       'unit',
       'as_of',
       'source',
+      'source_publisher',
+      'source_title',
+      'source_retrieved',
+      'citation',
       'wikipedia',
     ].join(','),
   ];
@@ -95,9 +108,22 @@ export function glossaryCsv({ result, entries }: GlossaryInput): string {
     ];
     const wiki = e.wikipedia ? `https://en.wikipedia.org/wiki/${encodeURIComponent(e.wikipedia)}` : '';
     if (entry?.facts.length)
-      for (const f of entry.facts)
-        rows.push([...base, f.label, f.value, f.unit ?? '', f.asOf ?? '', f.source.url, wiki].map(csvCell).join(','));
-    else rows.push([...base, '', '', '', '', '', wiki].map(csvCell).join(','));
+      for (const f of entry.facts) {
+        const c = citationOf(f.source);
+        const value = formatFactValue({ ...f, unit: undefined });
+        const cells = [
+          f.label,
+          value,
+          f.unit ?? '',
+          f.asOf ?? '',
+          c.url,
+          c.publisher,
+          c.title ?? '',
+          c.retrieved ?? '',
+        ];
+        rows.push([...base, ...cells, citationText(c), wiki].map(csvCell).join(','));
+      }
+    else rows.push([...base, '', '', '', '', '', '', '', '', '', wiki].map(csvCell).join(','));
   }
   return rows.join('\r\n') + '\r\n';
 }

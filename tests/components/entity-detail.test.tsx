@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { cleanup, fireEvent, render, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { EntityDetail, type EntityDetailProps } from '../../components/sidebar/EntityDetail.tsx';
 import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
@@ -73,41 +73,77 @@ describe('components/sidebar/EntityDetail: a known entity', () => {
   });
 });
 
-describe('components/sidebar/EntityDetail: facts table', () => {
-  const rowsOf = (container: Element) => Array.from(container.querySelectorAll('table.facts tbody tr'));
+describe('components/sidebar/EntityDetail: key figures', () => {
+  const rowsOf = (container: Element) => Array.from(container.querySelectorAll('dl.facts > div'));
 
-  it('has a caption and column headers', () => {
-    const { getByRole } = renderDetail();
-    const table = getByRole('table', { name: 'Key figures' });
-    expect(
-      within(table)
-        .getAllByRole('columnheader')
-        .map((h) => h.textContent),
-    ).toEqual(['Figure', 'Value', 'As of', 'Source']);
+  it('is a labelled list of figures, not a table that can overflow the panel', () => {
+    const { container, getByRole } = renderDetail();
+    expect(getByRole('heading', { name: 'Key figures' })).toBeTruthy();
+    expect(container.querySelector('table')).toBeNull();
+    expect(rowsOf(container)).toHaveLength(4);
   });
 
-  // A founding date is history: it has no as-of date of its own (issue 15).
+  // Volatile facts say when they were true (and that they may have changed once older than
+  // their kind allows); a founding date is history and has no as-of date (issue 15).
   it.each([
-    [0, 'Staff', '2,400', '2024', 'northwind.example', 'https://www.northwind.example/annual-report'],
+    [
+      0,
+      'Staff',
+      '2,400',
+      /^as of 2024 — may have changed · Source: northwind\.example$/,
+      'https://www.northwind.example/annual-report',
+    ],
     [
       1,
       'Budget',
       '310 million EUR (operating budget)',
-      '2024-06',
-      'budget.example.gov',
+      /^as of Jun 2024 — may have changed · Source: budget\.example\.gov$/,
       'https://budget.example.gov/nwa',
     ],
-    [2, 'Dams', '12', '2023-12-31', 'dams.example.org', 'https://dams.example.org/registry'],
-    [3, 'Founded', '1961', '', 'history.example.org', 'https://history.example.org/nwa'],
-  ])('row %i: %s = %s as of %s, source linked as %s', (i, label, value, asOf, host, href) => {
+    [
+      2,
+      'Dams',
+      '12',
+      /^as of 31 Dec 2023 — may have changed · Source: dams\.example\.org$/,
+      'https://dams.example.org/registry',
+    ],
+    [3, 'Founded', '1961', /^Source: history\.example\.org$/, 'https://history.example.org/nwa'],
+  ])('row %i: %s = %s, then its date and source', (i, label, value, sourceLine, href) => {
     const row = rowsOf(renderDetail().container)[i]!;
-    expect(row.querySelector('th[scope="row"]')!.textContent).toBe(label);
-    const cells = Array.from(row.querySelectorAll('td')).map((td) => td.textContent);
-    expect(cells).toEqual([value, asOf, host]);
+    expect(row.querySelector('dt')!.textContent).toBe(label);
+    expect(row.querySelector('.fact-value')!.textContent).toBe(value);
+    expect(row.querySelector('.fact-source')!.textContent).toMatch(sourceLine);
     const a = row.querySelector('a')!;
     expect(a.getAttribute('href')).toBe(href);
     expect(a.getAttribute('target')).toBe('_blank');
     expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('cites a source by publisher, title and retrieved date, and labels state media', () => {
+    const entry = makeEntry({
+      id: 'x',
+      name: 'X',
+      type: 'organization',
+      facts: [
+        {
+          label: 'Member states',
+          value: 10,
+          kind: 'membership',
+          asOf: '2026-07',
+          source: { url: 'https://tass.com/world/1', publisher: 'TASS', title: 'SCO summit', retrieved: '2026-12-04' },
+        },
+      ],
+    });
+    const row = rowsOf(renderDetail({ entry }).container)[0]!;
+    expect(row.querySelector('.fact-source')!.textContent).toBe(
+      'as of Jul 2026 · Source: TASS (state media) — SCO summit · retrieved 4 Dec 2026',
+    );
+    expect(row.querySelector('.asof.stale')).toBeNull();
+  });
+
+  it('marks a stale volatile figure so it can be styled', () => {
+    const row = rowsOf(renderDetail().container)[0]!;
+    expect(row.querySelector('.asof.stale')!.textContent).toMatch(/may have changed/);
   });
 
   it.each([
@@ -128,9 +164,9 @@ describe('components/sidebar/EntityDetail: facts table', () => {
     expect(container.querySelector('script')).toBeNull();
   });
 
-  it('has no table for an entry without facts', () => {
+  it('has no key figures for an entry without facts', () => {
     const { container } = renderDetail({ entity: entityOf('lisbon'), entry: ENTRIES.lisbon });
-    expect(container.querySelector('table')).toBeNull();
+    expect(container.querySelector('dl.facts')).toBeNull();
   });
 });
 
@@ -332,8 +368,8 @@ describe('components/sidebar/EntityDetail: markup safety', () => {
       'h2',
       '.description',
       '.summary',
-      'table.facts tbody th',
-      'table.facts tbody td',
+      'dl.facts dt',
+      'dl.facts .fact-value',
       '.related',
       '.note',
       'button.mention mark',

@@ -25,6 +25,10 @@ const HEADER = [
   'unit',
   'as_of',
   'source',
+  'source_publisher',
+  'source_title',
+  'source_retrieved',
+  'citation',
   'wikipedia',
 ];
 
@@ -103,7 +107,7 @@ describe('lib/export/glossary: Markdown', () => {
     expect(md).toContain(ENTRIES['northwind-water-authority']!.summary);
   });
 
-  it('has a facts table with one row per fact: label, value and unit, as-of, source', () => {
+  it('has a facts table with one row per fact: label, grouped value and unit, as-of, and the source cited', () => {
     const at = lines.indexOf('| Figure | Value | As of | Source |');
     expect(at).toBeGreaterThan(0);
     expect(lines[at + 1]).toBe('|---|---|---|---|');
@@ -111,10 +115,10 @@ describe('lib/export/glossary: Markdown', () => {
       lines.find((l) => l.startsWith(`| ${f.label} |`)),
     );
     expect(rows).toEqual([
-      '| Staff | 2400 | 2024 | <https://www.northwind.example/annual-report> |',
-      '| Budget | 310 million EUR | 2024-06 | <https://budget.example.gov/nwa> |',
-      '| Dams | 12 | 2023-12-31 | <https://dams.example.org/registry> |',
-      '| Founded | 1961 |  | <https://history.example.org/nwa> |',
+      '| Staff | 2,400 | as of 2024 — may have changed | northwind.example, <https://www.northwind.example/annual-report> |',
+      '| Budget | 310 million EUR (operating budget) | as of Jun 2024 — may have changed | budget.example.gov, <https://budget.example.gov/nwa> |',
+      '| Dams | 12 | as of 31 Dec 2023 — may have changed | dams.example.org, <https://dams.example.org/registry> |',
+      '| Founded | 1961 |  | history.example.org, <https://history.example.org/nwa> |',
     ]);
   });
 
@@ -176,7 +180,12 @@ describe('lib/export/glossary: Markdown', () => {
     });
     const out = glossaryMarkdown(oneEntity({ id: 'x', name: 'X', type: 'organization' }, entry));
     const row = out.split('\n').find((l) => l.startsWith('| a'))!;
-    expect(cellsOf(row)).toEqual(['a\\|b', 'c\\|d e\\|f', '2024', '<https://s.example/>']);
+    expect(cellsOf(row)).toEqual([
+      'a\\|b',
+      'c\\|d e\\|f',
+      'as of 2024 — may have changed',
+      's.example, <https://s.example/>',
+    ]);
   });
 
   // Regression (bug found and fixed): fact sources go into the table verbatim inside <…>. A pack source
@@ -230,6 +239,10 @@ describe('lib/export/glossary: CSV', () => {
       'million EUR',
       '2024-06',
       'https://budget.example.gov/nwa',
+      'budget.example.gov',
+      '',
+      '',
+      'budget.example.gov. https://budget.example.gov/nwa',
       'https://en.wikipedia.org/wiki/Northwind_Water_Authority',
     ]);
   });
@@ -241,6 +254,10 @@ describe('lib/export/glossary: CSV', () => {
       'not in the knowledge base',
       '1',
       'Friends of Halden',
+      '',
+      '',
+      '',
+      '',
       '',
       '',
       '',
@@ -298,5 +315,36 @@ describe('lib/export/glossary: CSV', () => {
   it('keeps hostile markup as plain cell text', () => {
     for (const h of HOSTILE)
       expect(parseCsv(glossaryCsv(oneEntity({ id: null, name: h, type: 'group' })))[1]![0]).toBe(h);
+  });
+});
+
+describe('lib/export/glossary: full citations (issue 15)', () => {
+  const entry = makeEntry({
+    id: 'x',
+    name: 'X',
+    type: 'organization',
+    facts: [
+      {
+        label: 'Employees',
+        value: 1300,
+        qualifier: 'approx',
+        kind: 'count',
+        asOf: '2026-06',
+        source: { url: 'https://x.example/about', publisher: 'X Corp', title: 'About X', retrieved: '2026-12-04' },
+      },
+    ],
+  });
+  const input = oneEntity({ id: 'x', name: 'X', type: 'organization' }, entry);
+
+  it('gives Markdown the publisher, title, link and retrieved date of each source', () => {
+    expect(glossaryMarkdown(input)).toContain(
+      '| Employees | about 1,300 | as of Jun 2026 | X Corp, “About X”, <https://x.example/about>, retrieved 4 Dec 2026 |',
+    );
+  });
+
+  it('gives CSV the citation in its own columns and as one formatted cell', () => {
+    const row = glossaryCsv(input).split('\r\n')[1]!;
+    expect(row).toContain(',X Corp,About X,2026-12-04,');
+    expect(row).toContain('X Corp. “About X”. https://x.example/about (retrieved 4 Dec 2026)');
   });
 });

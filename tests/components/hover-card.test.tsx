@@ -45,9 +45,9 @@ describe('components/hover-card', () => {
   it('shows at most three figures by default, each with its value, unit and as-of', () => {
     expect(ENTRIES['northwind-water-authority']!.facts.length).toBeGreaterThan(3);
     expect(factRows(renderCard().container)).toEqual([
-      ['Staff', '2,400 (2024)'],
-      ['Budget', '310 million EUR (2024-06)'],
-      ['Dams', '12 (2023-12-31)'],
+      ['Staff', '2,400 (as of 2024 — may have changed)'],
+      ['Budget', '310 million EUR (as of Jun 2024 — may have changed)'],
+      ['Dams', '12 (as of 31 Dec 2023 — may have changed)'],
     ]);
   });
 
@@ -133,7 +133,7 @@ describe('components/hover-card', () => {
   it('shows an entry found by lookup, without an entity', () => {
     const { container } = renderCard({ entity: null, entry: ENTRIES.portugal, fallbackName: 'portugal' });
     expect(container.querySelector('.card-name')!.textContent).toBe('Portugal');
-    expect(factRows(container)).toEqual([['Population', '10,467,366 (2023)']]);
+    expect(factRows(container)).toEqual([['Population', '10,467,366 (as of 2023)']]);
   });
 
   it.each(HOSTILE)('renders %s as inert text in the name, description, figures and note', (evil) => {

@@ -151,7 +151,7 @@ describe('components/sidebar: the entity list', () => {
     expect(container.querySelector('.fact')).toBeNull();
   });
 
-  it('shows each entry’s description and its first figure with its as-of date, and no figure when there is none', () => {
+  it('shows each entry’s description and its most useful figure, grouped and dated when it changes, and no figure when there is none', () => {
     const buttons = knownButtons(renderSidebar().container);
     expect(buttons.map((b) => b.querySelector('.desc')!.textContent)).toEqual([
       'Public body that runs the Halden river dams.',
@@ -161,10 +161,10 @@ describe('components/sidebar: the entity list', () => {
       'Capital of Portugal.',
     ]);
     expect(buttons.map((b) => b.querySelector('.fact')?.textContent ?? null)).toEqual([
-      'Staff: 2400 (2024)',
+      'Staff: 2,400 (2024)',
       'Born: 1975',
-      'Members: 7 countries (2025-03)',
-      'Population: 10467366 (2023)',
+      'Members: 7 countries (Mar 2025)',
+      'Population: 10,467,366 (2023)',
       null,
     ]);
   });
@@ -550,7 +550,8 @@ describe('components/sidebar: markup safety', () => {
       name: evil,
       type: 'organization',
       description: evil,
-      facts: [{ label: evil, value: evil, unit: evil, asOf: '2024', source: evil }],
+      // The value differs from the name: a value that only repeats the name is never the list's one line.
+      facts: [{ label: evil, value: `${evil} value`, unit: evil, asOf: '2024', source: evil }],
     });
     const result = makeResult({
       title: evil,

@@ -1,0 +1,151 @@
+/**
+ * One place that turns a fact into words: its value with qualifier and unit, its as-of date,
+ * whether it may have changed, and its source as a citation. Used by the sidebar list, the
+ * detail view, the hover card, the exports, the handout and the CLI, so they all agree.
+ * Pure: no DOM, no browser APIs.
+ */
+import type { Fact, Source } from '../kb/schema.ts';
+import { isPossiblyStale } from '../kb/fact-kinds.ts';
+import { DATASETS, isStateMedia } from '../kb/provenance.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A number grouped in thousands with at most three decimals, as `toLocaleString('en-GB')`
+ * writes it, without Intl: the first Intl number format in a page costs Chrome ~20 ms of ICU
+ * set-up, which would land in the first hover card (budget: 16 ms).
+ */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return n.toLocaleString('en-GB');
+  const abs = Math.abs(n);
+  const digits =
+    Number.isInteger(abs) || abs >= 1e15
+      ? abs.toFixed(0)
+      : (Math.round(abs * 1000) / 1000).toFixed(3).replace(/\.?0+$/, '');
+  const [int = '0', frac] = digits.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+  return `${sign}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** A value and its unit; bare digit strings of five or more digits are grouped too. */
+export function formatValue(value: string | number, unit?: string): string {
+  const n = typeof value === 'string' && /^\d{5,}$/.test(value) ? Number(value) : value;
+  const v = typeof n === 'number' ? formatNumber(n) : n;
+  if (!unit) return v;
+  return unit === '%' ? `${v}%` : `${v} ${unit}`;
+}
+
+const QUALIFIER_WORD = { approx: 'about', atLeast: 'at least', atMost: 'up to' } as const;
+
+/** "about 1,300 employees", "6,000–6,500 fighters", "69.7%", "Astana". */
+export function formatFactValue(f: Pick<Fact, 'value' | 'unit' | 'qualifier' | 'valueTo'>): string {
+  if (f.qualifier === 'range' && typeof f.value === 'number' && typeof f.valueTo === 'number')
+    return formatValue(`${formatNumber(f.value)}–${formatNumber(f.valueTo)}`, f.unit);
+  const base = formatValue(f.value, f.unit);
+  return f.qualifier && f.qualifier !== 'range' ? `${QUALIFIER_WORD[f.qualifier]} ${base}` : base;
+}
+
+/** "2025", "Aug 2025", "4 Aug 2025" from YYYY, YYYY-MM, YYYY-MM-DD; anything else as written. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = mo ? MONTHS[Number(mo) - 1] : undefined;
+  if (!month) return y!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** The as-of line for a volatile fact: "as of Aug 2025", plus "may have changed" when stale. */
+export function asOfText(f: Pick<Fact, 'kind' | 'asOf'>, today: Date = new Date()): string | null {
+  if (!f.asOf) return null;
+  const base = `as of ${formatDate(f.asOf)}`;
+  return isPossiblyStale(f.kind, f.asOf, today) ? `${base} — may have changed` : base;
+}
+
+export function isStale(f: Pick<Fact, 'kind' | 'asOf'>, today: Date = new Date()): boolean {
+  return isPossiblyStale(f.kind, f.asOf, today);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+export interface Citation {
+  /** Who published it: the organisation, outlet or dataset's publisher; the host when unknown. */
+  publisher: string;
+  /** The page or dataset title, when known. */
+  title: string | null;
+  url: string;
+  /** YYYY-MM-DD the source was retrieved and checked, when known. */
+  retrieved: string | null;
+  /** For a registered dataset: its name, version and licence. */
+  dataset: { name: string; version: string; licence: string; url: string } | null;
+  /** State-run media: citable only for what a government says. */
+  stateMedia: boolean;
+}
+
+/** A fact's source as a full citation, filling dataset facts from the registry. */
+export function citationOf(source: Source): Citation {
+  const ds = source.dataset ? DATASETS.get(source.dataset) : undefined;
+  return {
+    publisher: source.publisher ?? ds?.publisher ?? hostOf(source.url),
+    title: source.title ?? ds?.name ?? null,
+    url: source.url,
+    retrieved: source.retrieved ?? null,
+    dataset: ds ? { name: ds.name, version: ds.version, licence: ds.licence, url: ds.url } : null,
+    stateMedia: isStateMedia(source.url),
+  };
+}
+
+/** The short form the sidebar shows beside a link: "TASS (state media) · retrieved 4 Dec 2026". */
+export function sourceLine(c: Citation): string {
+  const parts = [c.stateMedia ? `${c.publisher} (state media)` : c.publisher];
+  if (c.retrieved) parts.push(`retrieved ${formatDate(c.retrieved)}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The citation as one line of plain text, for exports and the handout:
+ * Publisher. "Title". Dataset name, version (licence). URL (retrieved 4 Dec 2026).
+ */
+export function citationText(c: Citation): string {
+  const parts = [c.stateMedia ? `${c.publisher} (state media)` : c.publisher];
+  if (c.title && c.title !== c.dataset?.name) parts.push(`“${c.title}”`);
+  if (c.dataset) parts.push(`${c.dataset.name}, version ${c.dataset.version} (${c.dataset.licence})`);
+  const tail = c.retrieved ? `${c.url} (retrieved ${formatDate(c.retrieved)})` : c.url;
+  return `${parts.join('. ')}. ${tail}`;
+}
+
+/** One fact as a line of plain text with its full citation, for the handout and text exports. */
+export function factLine(f: Fact, today: Date = new Date()): string {
+  const when = asOfText(f, today);
+  const note = f.note ? ` (${f.note})` : '';
+  return `${f.label}: ${formatFactValue(f)}${note}${when ? `, ${when}` : ''}. Source: ${citationText(citationOf(f.source))}`;
+}
+
+/** Kinds in the order a one-line summary should prefer them: what changes and matters first. */
+const LEAD_ORDER: Fact['kind'][] = [
+  'office',
+  'population',
+  'membership',
+  'count',
+  'economy',
+  'status',
+  'history',
+  'measure',
+  'attribute',
+];
+
+/**
+ * The fact worth a single line in the entity list: by kind (an office or a population before a
+ * founding date, an official name last), skipping values that only repeat the entity's name.
+ */
+export function leadFact(facts: Fact[], name: string): Fact | undefined {
+  const useful = facts.filter((f) => String(f.value).toLowerCase() !== name.toLowerCase());
+  return [...useful].sort((a, b) => LEAD_ORDER.indexOf(a.kind) - LEAD_ORDER.indexOf(b.kind))[0];
+}
