@@ -71,10 +71,10 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
   it.runIf(run)("shows an entity's figures, with as-of dates and sources", async () => {
     await clickInSidebar(page, 'button.entity', 'Shanghai Cooperation Organisation');
     await page.waitForFunction(
-      () => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('table.facts'),
+      () => !!document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('dl.facts'),
     );
     const facts = await page.evaluate(() => {
-      const rows = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelectorAll('table.facts tbody tr');
+      const rows = document.querySelector('backstory-sidebar')!.shadowRoot!.querySelectorAll('dl.facts > div');
       return Array.from(rows).map((r) => ({
         text: r.textContent ?? '',
         href: r.querySelector('a')?.getAttribute('href') ?? '',
