@@ -53,10 +53,11 @@ export function PacksSection(props: PacksSectionProps) {
         <code>version</code>, <code>license</code> and <code>sources</code>) and <code>entries</code>, a list of names,
         each with an <code>id</code>, <code>name</code>, <code>type</code>, <code>aliases</code>, a one-line{' '}
         <code>description</code>, a 40–120 word <code>summary</code>, <code>facts</code> (each with an https{' '}
-        <code>source</code>, and an <code>asOf</code> date when the figure changes over time), <code>related</code> names and the date it was{' '}
-        <code>reviewed</code>. Text is plain text, never HTML. An entry whose id matches a built-in entry replaces it
-        while your pack is switched on. The sample <code>{SAMPLE_PACK_FILE}</code> (a class glossary for a Central Asia
-        geography unit) and the authoring guide <code>docs/knowledge-packs.md</code> ship with Backstory’s source code.
+        <code>source</code>, and an <code>asOf</code> date when the figure changes over time), <code>related</code>{' '}
+        names and the date it was <code>reviewed</code>. Text is plain text, never HTML. An entry whose id matches a
+        built-in entry replaces it while your pack is switched on. The sample <code>{SAMPLE_PACK_FILE}</code> (a class
+        glossary for a Central Asia geography unit) and the authoring guide <code>docs/knowledge-packs.md</code> ship
+        with Backstory’s source code.
       </p>
       <div class="field">
         <label for="opt-import">Choose a pack file (.json) to import</label>
