@@ -8,16 +8,26 @@ export function formatTable(file: string, r: AnalysisResult): string {
   const lines = [
     `${file} — “${r.title}” — ${r.wordCount} words, ${r.entities.length} entities${r.partial ? ' (partial: text capped)' : ''}`,
   ];
-  lines.push(`  ${'entity'.padEnd(44)} ${'type'.padEnd(12)} ${'n'.padStart(3)} ${'sal'.padStart(5)}  link`);
+  lines.push(`  ${'entity'.padEnd(44)} ${'type'.padEnd(12)} ${'n'.padStart(3)} ${'sal'.padStart(5)}  about`);
   for (const e of r.entities) {
     const flag = e.ambiguity?.weak ? ' (uncertain)' : '';
+    // Readers see names and Wikipedia titles, never internal ids or keys.
+    const about = e.wikipedia
+      ? `Wikipedia: ${e.wikipedia.replace(/_/g, ' ')}`
+      : e.id
+        ? 'in the knowledge base'
+        : 'not in the knowledge base';
     lines.push(
-      `  ${(e.name + flag).slice(0, 44).padEnd(44)} ${e.type.padEnd(12)} ${String(e.mentionCount).padStart(3)} ${e.salience.toFixed(2).padStart(5)}  ${e.wikipedia ?? (e.id ? e.id : 'not in knowledge base')}`,
+      `  ${(e.name + flag).slice(0, 44).padEnd(44)} ${e.type.padEnd(12)} ${String(e.mentionCount).padStart(3)} ${e.salience.toFixed(2).padStart(5)}  ${about}`,
     );
   }
   if (r.figures.length) {
+    const nameOf = new Map(r.entities.map((e) => [e.key, e.name]));
     lines.push('  figures:');
-    for (const f of r.figures.slice(0, 30)) lines.push(`    ${f.text}${f.entity ? ` → ${f.entity}` : ''}`);
+    for (const f of r.figures.slice(0, 30)) {
+      const about = f.entity ? nameOf.get(f.entity) : undefined;
+      lines.push(`    ${f.text}${about ? ` → ${about}` : ''}`);
+    }
   }
   return lines.join('\n');
 }
@@ -71,14 +81,18 @@ export function formatMarkdown(file: string, r: AnalysisResult): string {
   return lines.join('\n') + '\n';
 }
 
-export function formatEntry(e: Entry): string {
-  const lines = [`${e.name} (${e.type}, ${e.id})`, e.description, '', e.summary, ''];
+/** One entry, readably; `nameOf` gives related entries' names (ids are not for readers). */
+export function formatEntry(e: Entry, nameOf: (id: string) => string | undefined = () => undefined): string {
+  const lines = [`${e.name} (${e.type})`, e.description, '', e.summary, ''];
   if (e.aliases.length) lines.push(`Also: ${e.aliases.join(', ')}`);
   if (e.facts.length) {
     lines.push('Key figures:');
     for (const f of e.facts) lines.push(`  ${factLine(f)}`);
   }
-  if (e.related.length) lines.push(`Related: ${e.related.map((r) => `${r.relation} ${r.id}`).join('; ')}`);
+  if (e.related.length)
+    lines.push(
+      `Related: ${e.related.map((r) => `${r.relation} ${nameOf(r.id) ?? r.id.replace(/-/g, ' ')}`).join('; ')}`,
+    );
   if (e.wikipedia) lines.push(`Wikipedia: https://en.wikipedia.org/wiki/${e.wikipedia}`);
   lines.push(`Reviewed ${e.reviewed}`);
   return lines.join('\n');

@@ -19,7 +19,7 @@ import { findEntries } from '../lib/kb/lookup.ts';
 
 const USAGE = `usage:
   backstory analyze FILE… [--json | --csv | --md]   entities and figures in .html or .txt files
-  backstory eval DIR [--json]                       score against *.gold.json files in DIR
+  backstory eval DIR… [--json] [--verbose]          score against *.gold.json files in DIR
   backstory kb [--json] [ID-or-alias]               the knowledge base, or one entry`;
 
 export class CliError extends Error {}
@@ -164,21 +164,36 @@ function cmdKb(args: string[], out: (s: string) => void): number {
   const best = merged.entries.get(found[0]!.id)!;
   if (args.includes('--json')) out(JSON.stringify(best, null, 2));
   else {
-    out(formatEntry(best));
+    out(formatEntry(best, (id) => merged.entries.get(id)?.name));
     if (found.length > 1)
       out(
         `\nalso: ${found
           .slice(1)
-          .map((f) => `${f.name} (${f.id})`)
+          .map((f) => `${f.name} (backstory kb ${f.id})`)
           .join(', ')}`,
       );
   }
   return 0;
 }
 
+/** The flags each command understands; anything else is a mistake worth saying so. */
+const FLAGS: Record<string, string[]> = {
+  analyze: ['--json', '--csv', '--md'],
+  eval: ['--json', '--verbose'],
+  kb: ['--json'],
+};
+
+function checkFlags(cmd: string, args: string[]): void {
+  const allowed = FLAGS[cmd] ?? [];
+  const unknown = args.filter((a) => a.startsWith('-') && !allowed.includes(a));
+  if (unknown.length)
+    throw new CliError(`${cmd}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}\n${USAGE}`);
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => console.log(s)): Promise<number> {
   const [cmd, ...args] = argv;
   try {
+    if (cmd && cmd in FLAGS) checkFlags(cmd, args);
     switch (cmd) {
       case 'analyze':
         return cmdAnalyze(args, out);

@@ -145,3 +145,31 @@ describe('cli/kb', () => {
     expect(r.err).toMatch(/nothing in the knowledge base/);
   });
 });
+
+describe('cli: what readers see, and what it refuses (issue 18)', () => {
+  it('shows names and Wikipedia titles in the table, never internal ids or keys', async () => {
+    const { code, out } = await run('analyze', demo);
+    expect(code).toBe(0);
+    expect(out).not.toMatch(/\bnew:/);
+    expect(out).toMatch(/Wikipedia: Shanghai Cooperation Organisation/);
+    expect(out).not.toMatch(/→ [a-z0-9]+(-[a-z0-9]+)+\b/);
+  });
+
+  it('names related entries by name in kb, not by id', async () => {
+    const { code, out } = await run('kb', 'QCCM');
+    expect(code).toBe(0);
+    const related = out.split('\n').find((l) => l.startsWith('Related:'))!;
+    expect(related).toBeDefined();
+    expect(related).not.toMatch(/\b[a-z]+-[a-z]+-[a-z]+\b/);
+  });
+
+  it.each([['analyze', demo], ['eval', 'tests/fixtures'], ['kb']])(
+    'rejects an unknown flag to %s with the usage',
+    async (...args) => {
+      const { code, err } = await run(...args, '--bogus');
+      expect(code).not.toBe(0);
+      expect(err).toMatch(/unknown option --bogus/);
+      expect(err).toMatch(/usage:/);
+    },
+  );
+});
