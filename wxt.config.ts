@@ -29,9 +29,11 @@ export default defineConfig({
     description:
       'Background to the names in the news: sourced facts on the organisations, people, places and programmes an article names.',
     permissions: ['storage', 'contextMenus', 'scripting', ...(manifestVersion === 3 ? ['activeTab'] : [])],
-    ...(manifestVersion === 3 ? { host_permissions: ['<all_urls>'] } : {}),
+    // Web pages only: http and https, the same hosts the sentinel matches (not file:, ftp: or
+    // other schemes that <all_urls> would add). The README's permissions table says the same.
+    ...(manifestVersion === 3 ? { host_permissions: ['http://*/*', 'https://*/*'] } : {}),
     ...(manifestVersion === 2
-      ? { permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', '<all_urls>'] }
+      ? { permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', 'http://*/*', 'https://*/*'] }
       : {}),
     action: { default_title: 'Backstory: show or hide the sidebar' },
     browser_action: { default_title: 'Backstory: show or hide the sidebar' },
