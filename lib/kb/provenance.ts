@@ -51,7 +51,7 @@ export function classifySource(url: string): SourceVerdict {
   const host = hostOf(url);
   if (!host) return { citable: false, kind: 'invalid', reason: 'not a URL' };
   for (const [rule, kind] of DENY)
-    if (under(host, rule)) return { citable: false, kind, reason: `${host} is a ${kind} (never citable)` };
+    if (under(host, rule)) return { citable: false, kind, reason: `${host} is never citable (${kind})` };
   if (host === 'github.com' || host === 'raw.githubusercontent.com' || host.endsWith('.github.io')) {
     const owner = host.endsWith('.github.io')
       ? host.slice(0, -'.github.io'.length)
