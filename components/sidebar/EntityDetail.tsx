@@ -167,9 +167,14 @@ export function EntityDetail({
                     onClick={() => onJumpToMention(i)}
                     aria-label={`Go to mention ${i + 1}: ${s.before}${s.match}${s.after}`}
                   >
-                    {s.before}
-                    <mark>{s.match}</mark>
-                    {s.after}
+                    <span class="mention-n" aria-hidden="true">
+                      {i + 1}.
+                    </span>
+                    <span class="mention-text">
+                      {s.before}
+                      <mark>{s.match}</mark>
+                      {s.after}
+                    </span>
                   </button>
                 </li>
               );

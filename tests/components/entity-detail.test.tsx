@@ -215,11 +215,18 @@ describe('components/sidebar/EntityDetail: mentions', () => {
 
   it('elides long context with "…" and names each button "Go to mention i: …"', () => {
     const list = buttons(renderDetail().container);
-    expect(list[0]!.textContent!.startsWith('…')).toBe(false);
-    expect(list[2]!.textContent!.startsWith('…')).toBe(true);
-    expect(list[2]!.textContent!.endsWith('…')).toBe(true);
+    const snippetOf = (b: Element) => b.querySelector('.mention-text')!.textContent!;
+    expect(snippetOf(list[0]!).startsWith('…')).toBe(false);
+    expect(snippetOf(list[2]!).startsWith('…')).toBe(true);
+    expect(snippetOf(list[2]!).endsWith('…')).toBe(true);
     expect(list[0]!.getAttribute('aria-label')).toMatch(/^Go to mention 1: The Northwind Water Authority/);
     expect(list[2]!.getAttribute('aria-label')).toMatch(/^Go to mention 3: …/);
+  });
+
+  it('numbers each mention inside its button, before the snippet, so the number sits on the first line', () => {
+    const list = buttons(renderDetail().container);
+    expect(list.map((b) => b.firstElementChild!.className)).toEqual(['mention-n', 'mention-n', 'mention-n']);
+    expect(list.map((b) => b.firstElementChild!.textContent)).toEqual(['1.', '2.', '3.']);
   });
 
   it.each([0, 1, 2])('clicking mention %i calls onJumpToMention with its index', (i) => {
