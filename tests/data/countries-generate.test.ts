@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateCountries, OUT, serializeEntries } from '../../scripts/gen-countries.ts';
+import { citeCities, PLACES_FILE } from '../../scripts/cite-cities.ts';
 
 describe('world/countries.json', () => {
   const entries = generateCountries();
@@ -29,5 +30,16 @@ describe('world/countries.json', () => {
     expect(population.kind).toBe('population');
     expect(population.asOf).toMatch(/^20\d\d$/);
     expect((population.source as { dataset?: string }).dataset).toBe('factbook-json');
+  });
+});
+
+describe('world/places.json', () => {
+  it('cites each city population to its GeoNames record, exactly as scripts/cite-cities.ts writes it', () => {
+    const file = readFileSync(PLACES_FILE, 'utf8');
+    expect(JSON.stringify(citeCities(JSON.parse(file)), null, 2) + '\n' === file).toBe(true);
+    const paris = (JSON.parse(file) as { id: string; facts: { label: string; source: { dataset?: string } }[] }[])
+      .find((e) => e.id === 'paris')!
+      .facts.find((f) => f.label === 'Population')!;
+    expect(paris.source.dataset).toBe('geonames-cities500');
   });
 });
