@@ -2,9 +2,10 @@
 import { factLine } from '../lib/format/facts.ts';
 import type { AnalysisResult } from '../lib/engine/types.ts';
 import type { Entry } from '../lib/kb/schema.ts';
+import type { OnlineInfo } from '../lib/online/index.ts';
 import { csvCell, mdEscape } from '../lib/export/glossary.ts';
 
-export function formatTable(file: string, r: AnalysisResult): string {
+export function formatTable(file: string, r: AnalysisResult, online?: Map<string, OnlineInfo>): string {
   const lines = [
     `${file} — “${r.title}” — ${r.wordCount} words, ${r.entities.length} entities${r.partial ? ' (partial: text capped)' : ''}`,
   ];
@@ -12,11 +13,14 @@ export function formatTable(file: string, r: AnalysisResult): string {
   for (const e of r.entities) {
     const flag = e.ambiguity?.weak ? ' (uncertain)' : '';
     // Readers see names and Wikipedia titles, never internal ids or keys.
+    const live = online?.get(e.key)?.summary;
     const about = e.wikipedia
       ? `Wikipedia: ${e.wikipedia.replace(/_/g, ' ')}`
-      : e.id
-        ? 'in the knowledge base'
-        : 'not in the knowledge base';
+      : live
+        ? `Wikipedia (online): ${live.title}${live.description ? ` — ${live.description}` : ''}`
+        : e.id
+          ? 'in the knowledge base'
+          : 'not in the knowledge base';
     lines.push(
       `  ${(e.name + flag).slice(0, 44).padEnd(44)} ${e.type.padEnd(12)} ${String(e.mentionCount).padStart(3)} ${e.salience.toFixed(2).padStart(5)}  ${about}`,
     );

@@ -16,9 +16,13 @@ import { loadKb } from './kb.ts';
 import { scoreDocument, totals, type Gold, type DocScore } from './score.ts';
 import { formatTable, formatCsv, formatMarkdown, formatEntry } from './format.ts';
 import { findEntries } from '../lib/kb/lookup.ts';
+import { lookUpOnline, withOnline, type OnlineOutcome } from './online.ts';
 
 const USAGE = `usage:
-  backstory analyze FILE… [--json | --csv | --md]   entities and figures in .html or .txt files
+  backstory analyze FILE… [--json | --csv | --md] [--online]
+                                                    entities and figures in .html or .txt files;
+                                                    --online asks Wikipedia/Wikidata about unknown names
+                                                    (sends only the names)
   backstory eval DIR… [--json] [--verbose]          score against *.gold.json files in DIR
   backstory kb [--json] [ID-or-alias]               the knowledge base, or one entry`;
 
@@ -61,7 +65,7 @@ export function analyzeFile(file: string): AnalysisResult {
   return getEngine().analyze({ text, title });
 }
 
-function cmdAnalyze(args: string[], out: (s: string) => void): number {
+async function cmdAnalyze(args: string[], out: (s: string) => void): Promise<number> {
   const files = args.filter((a) => !a.startsWith('--'));
   const format = args.includes('--json')
     ? 'json'
@@ -72,7 +76,7 @@ function cmdAnalyze(args: string[], out: (s: string) => void): number {
         : 'table';
   if (!files.length) throw new CliError('analyze: name at least one .html or .txt file');
   let failed = 0;
-  const results: { file: string; result: AnalysisResult }[] = [];
+  const results: { file: string; result: AnalysisResult; online?: OnlineOutcome }[] = [];
   for (const file of files) {
     try {
       results.push({ file, result: analyzeFile(file) });
@@ -82,9 +86,20 @@ function cmdAnalyze(args: string[], out: (s: string) => void): number {
       failed++;
     }
   }
-  if (format === 'json') for (const r of results) out(JSON.stringify({ file: r.file, ...r.result }));
+  if (args.includes('--online')) {
+    for (const r of results) {
+      const online = await lookUpOnline(r.result);
+      for (const w of online.warnings) console.error(`backstory: online: ${w}; ${r.file} shows what is known offline`);
+      r.online = online;
+    }
+  }
+  if (format === 'json')
+    for (const r of results)
+      out(JSON.stringify({ file: r.file, ...(r.online ? withOnline(r.result, r.online) : r.result) }));
   else if (format === 'csv') out(formatCsv(results));
-  else for (const r of results) out(format === 'md' ? formatMarkdown(r.file, r.result) : formatTable(r.file, r.result));
+  else
+    for (const r of results)
+      out(format === 'md' ? formatMarkdown(r.file, r.result) : formatTable(r.file, r.result, r.online?.byKey));
   return failed ? 1 : 0;
 }
 
@@ -178,7 +193,7 @@ function cmdKb(args: string[], out: (s: string) => void): number {
 
 /** The flags each command understands; anything else is a mistake worth saying so. */
 const FLAGS: Record<string, string[]> = {
-  analyze: ['--json', '--csv', '--md'],
+  analyze: ['--json', '--csv', '--md', '--online'],
   eval: ['--json', '--verbose'],
   kb: ['--json'],
 };
@@ -196,7 +211,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
     if (cmd && cmd in FLAGS) checkFlags(cmd, args);
     switch (cmd) {
       case 'analyze':
-        return cmdAnalyze(args, out);
+        return await cmdAnalyze(args, out);
       case 'eval':
         return cmdEval(args, out);
       case 'kb':
