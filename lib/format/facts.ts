@@ -38,8 +38,28 @@ export function formatValue(value: string | number, unit?: string): string {
 
 const QUALIFIER_WORD = { approx: 'about', atLeast: 'at least', atMost: 'up to' } as const;
 
-/** "about 1,300 employees", "6,000–6,500 fighters", "69.7%", "Astana". */
-export function formatFactValue(f: Pick<Fact, 'value' | 'unit' | 'qualifier' | 'valueTo'>): string {
+/** Labels of facts whose bare number is a year ("Joined NATO: 1949", "Nobel Peace Prize: 2019"). */
+const YEAR_LABEL =
+  /\b(year|since|began|begun|founded|born|died|joined|prize|established|formed|elected|adopted|signed|start|end)/i;
+
+/** A whole number that is a year, written as a year: never "1,949". */
+function isYear(f: Pick<Fact, 'value' | 'unit' | 'qualifier' | 'label' | 'kind'>): boolean {
+  return (
+    typeof f.value === 'number' &&
+    Number.isInteger(f.value) &&
+    f.value >= 1000 &&
+    f.value <= 2100 &&
+    !f.unit &&
+    !f.qualifier &&
+    (f.kind === 'history' || YEAR_LABEL.test(f.label))
+  );
+}
+
+/** "about 1,300 employees", "6,000–6,500 fighters", "69.7%", "Astana", "1949". */
+export function formatFactValue(
+  f: Pick<Fact, 'value' | 'unit' | 'qualifier' | 'valueTo'> & Partial<Pick<Fact, 'label' | 'kind'>>,
+): string {
+  if (isYear({ label: '', kind: 'attribute', ...f })) return String(f.value);
   if (f.qualifier === 'range' && typeof f.value === 'number' && typeof f.valueTo === 'number')
     return formatValue(`${formatNumber(f.value)}–${formatNumber(f.valueTo)}`, f.unit);
   const base = formatValue(f.value, f.unit);

@@ -92,7 +92,8 @@ export function provenanceProblems(where: string, raw: Record<string, unknown>, 
     out.push(`${at}: a ${kind} fact has no asOf (it does not change); remove it`);
   const value = raw.value;
   const unit = typeof raw.unit === 'string' ? raw.unit : '';
-  if (typeof value === 'string' && NUMBER_AS_TEXT.test(value))
+  // A four-digit year is a date ("1949"), not a number stored as text.
+  if (typeof value === 'string' && NUMBER_AS_TEXT.test(value) && !/^\d{4}$/.test(value.trim()))
     out.push(`${at}: the number "${value}" is stored as text; store a number (with a qualifier if needed)`);
   const words = (s: string) =>
     s

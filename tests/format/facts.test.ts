@@ -139,3 +139,15 @@ describe('lib/format/facts: the one line an entity list shows', () => {
     expect(leadFact([f('Official name', 'X', 'attribute')], 'X')).toBeUndefined();
   });
 });
+
+describe('lib/format/facts: years are dates, not quantities', () => {
+  it.each([
+    [{ label: 'Joined NATO', value: 1949, kind: 'history' as const }, '1949'],
+    [{ label: 'Nobel Peace Prize', value: 2019, kind: 'count' as const }, '2019'],
+    [{ label: 'Founded', value: 1961, kind: 'history' as const }, '1961'],
+    [{ label: 'Employees', value: 1500, kind: 'count' as const }, '1,500'],
+    [{ label: 'Area', value: 2000, unit: 'km²', kind: 'measure' as const }, '2,000 km²'],
+  ])('writes %j as %s', (fact, text) => {
+    expect(formatFactValue(fact)).toBe(text);
+  });
+});
