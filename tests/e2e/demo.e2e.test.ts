@@ -21,6 +21,13 @@ import {
   sidebarText,
 } from './setup.ts';
 import type { Launched } from '../../scripts/lib/browsers.ts';
+import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
+import { isStale } from '../../lib/format/facts.ts';
+
+const builtinEntry = (id: string) =>
+  loadBuiltinPacks()
+    .packs.flatMap((p) => p.entries)
+    .find((e) => e.id === id)!;
 import type { Served } from '../../scripts/lib/serve.ts';
 
 describe.each(BROWSERS)('demo article in %s', (name) => {
@@ -82,6 +89,17 @@ describe.each(BROWSERS)('demo article in %s', (name) => {
     });
     expect(facts.length).toBeGreaterThanOrEqual(3);
     for (const f of facts) expect(f.href).toMatch(/^https:\/\//);
+    // Volatile figures older than their kind allows say so; unchanging ones carry no date (issue 15).
+    const sco = builtinEntry('shanghai-cooperation-organisation');
+    const stale = sco.facts.filter((f) => isStale(f)).map((f) => f.label);
+    const dateless = sco.facts.filter((f) => !f.asOf).map((f) => f.label);
+    expect(stale.length + dateless.length).toBeGreaterThan(0);
+    for (const f of facts) {
+      const label = sco.facts.find((x) => f.text.startsWith(x.label))?.label;
+      if (!label) continue;
+      expect(f.text.includes('may have changed'), label).toBe(stale.includes(label));
+      if (dateless.includes(label)) expect(f.text, label).not.toMatch(/as of/);
+    }
     expect(await sidebarText(page)).toMatch(/In this article/);
     await shot(page, `${name}-entity-card`);
     await clickInSidebar(page, 'button.back');
