@@ -11,12 +11,14 @@
  *   walk.ts          what counts as text (blocks, skipped elements, page chrome)
  *   text-index.ts    finding the live node behind a clone's or a parser's text node
  *   readability.ts   Backstory's use of Readability, and the headline it leaves out
+ *   furniture.ts     bylines, bios, credits, print lines and the like, which are not article text
  *   offpage.ts       a large page's parse in the background, as tokens (ADR 7)
  */
 import { TextBuilder, type TextSegment } from './extract/text-builder.ts';
 import { into, itself, walk } from './extract/walk.ts';
 import { TextIndex, liveResolver, mapCloneToLive } from './extract/text-index.ts';
 import { dropUnread, findHeadline, readability } from './extract/readability.ts';
+import { markFurniture } from './extract/furniture.ts';
 import {
   OFFLOAD_MIN_ELEMENTS,
   OFFLOAD_MIN_TEXT_CHARS,
@@ -81,6 +83,7 @@ function* extractSteps(
   mapCloneToLive(doc, clone, map);
   yield;
   dropUnread(clone);
+  markFurniture(clone);
   yield;
   const builder = new TextBuilder(max);
   const index = new TextIndex(doc);

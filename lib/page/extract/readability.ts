@@ -4,20 +4,25 @@
  * be matched to the page's), and finding the headline Readability leaves out.
  */
 import { Readability } from '@mozilla/readability';
+import { markedText, stripTextFurniture } from './furniture.ts';
 
 const READABILITY_OPTIONS = { serializer: (el: Node) => el, charThreshold: 300 } as unknown as ConstructorParameters<
   typeof Readability
 >[1];
 
-/** The article Readability finds in `doc` (which it modifies: pass a clone), or null when it finds none or fails. */
+/** The article Readability finds in `doc` (which it modifies: pass a clone), without its furniture's text, or null when it finds none or fails. */
 export function readability(doc: Document): { title: string | null; content: Node } | null {
   try {
+    const furniture = markedText(doc);
     const parsed = new Readability(doc, READABILITY_OPTIONS).parse() as unknown as {
       title?: string | null;
       content?: unknown;
     } | null;
     const content = parsed?.content;
     if (!content || typeof content !== 'object' || !('childNodes' in content)) return null;
+    // Here, so that the page and the background (offpage.ts) read the same article.
+    for (const n of furniture) n.parentNode?.removeChild(n);
+    stripTextFurniture(content as Node);
     return { title: parsed?.title ?? null, content: content as Node };
   } catch {
     return null;
