@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * Lint rules, including the project's layer boundaries (see ARCHITECTURE):
+ * Lint rules, including the project's layer boundaries (docs/architecture.md, "Layers"):
  * lib/engine has no DOM and no browser APIs; components never call browser.*;
  * only lib/engine/ner.ts imports compromise. tests/shell/boundaries.test.ts
  * checks the same by reading imports.

@@ -2,7 +2,7 @@
  * Splits article text into word tokens with character offsets, the same way
  * lib/kb/alias-key.ts splits aliases, so that a token sequence's folded key can be
  * looked up in the index. Linear in the text; no per-grapheme segmentation
- * (measured too slow on long texts, see ARCHITECTURE.md).
+ * (measured too slow on long texts: docs/architecture.md, "Constraints").
  */
 import { foldToken } from '../kb/alias-key.ts';
 import { indexCovering, indexAtOrBefore } from '../util/intervals.ts';

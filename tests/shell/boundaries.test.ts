@@ -1,5 +1,5 @@
 /**
- * The layer rules of ARCHITECTURE.md, checked by reading imports (ESLint checks
+ * The layer rules of docs/architecture.md, checked by reading imports (ESLint checks
  * the same; this test also catches what a lint config could miss):
  * lib/engine uses no DOM or browser APIs, components never call browser.*,
  * exactly one module imports compromise, and no product code uses an HTML sink.
