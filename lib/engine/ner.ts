@@ -8,6 +8,8 @@
  */
 import nlp from 'compromise';
 import type { EntityType } from './types.ts';
+import { NOT_NAME_START, NOT_NAMES, ORG_HEADS, PARTICLES, PLACE_HEADS, isTitle } from './rules.ts';
+import { scoreNames, type TaggedTerm } from './name-scores.ts';
 
 export interface NerSpan {
   start: number;
@@ -21,23 +23,6 @@ interface CompromiseMatch {
   offset?: { start: number; length: number };
 }
 
-const TITLES =
-  /^(?:(?:mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|sen|rep|gov|pres|adm|brig|cmdr|sir|dame|lord|lady|st)\.?|president|vice|prime|minister|premier|chancellor|king|queen|prince|princess|general|major|colonel|captain|admiral|marshal|lieutenant|commander|chief|deputy|first|foreign|defence|defense|secretary|senator|governor|mayor|judge|justice|ambassador|envoy|director|chairman|chairwoman|chair|leader|pope|sheikh|emir|sultan|crown|supreme|former|late|state|army|party|spokesman|spokeswoman|spokesperson|counsellor|councillor|officer|head|executive|ceo|founder|owner|co-owner|minister's|commissioner|inspector|superintendent|detective|constable|sheriff|writer|reporter|correspondent|editor|columnist|analyst|economist|researcher|professor|lecturer|scientist|author|photographer|coach|manager|chief's|attorney|lawyer|rabbi|imam|bishop|cardinal|father|sister|brother|dr|the)$/i;
-
-/** Words that never stand alone as an entity: demonyms, generic nouns, weekdays, months. */
-const NOT_NAMES = new Set(
-  (
-    'russian kazakh chinese uzbek tajik kyrgyz turkmen afghan pakistani iranian indian american british european western eastern ' +
-    'asian african arab muslim islamic soviet uyghur uighur western-centric central northern southern east west north south ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december today yesterday tomorrow government ministry police army media state states parliament ' +
-    'president minister official officials staff downtown the a an this that these those it he she they we you i'
-  ).split(' '),
-);
-
-/** Words that begin sentences or phrases, not names ("One S. That", "Under the …", "Hurricane Sandy"). */
-const NOT_A_NAME_START =
-  /^(?:One|Two|Three|Under|Over|After|Before|During|When|While|If|As|At|But|And|Or|So|Yet|Then|This|That|These|Those|Every|Each|Some|Many|Most|Hurricane|Storm|Typhoon|Cyclone|Tropical|Operation|Project|Dear|Hello|Thanks|Read|Watch|Follow|Share|Click|Sign|Subscribe)$/u;
 /** Page furniture that looks like a name. */
 const NOT_NAMES_PHRASES = new Set([
   'terms of service',
@@ -49,10 +34,13 @@ const NOT_NAMES_PHRASES = new Set([
   'about us',
 ]);
 
-const ORG_WORDS =
-  /\b(?:Bank|Party|Army|Forces?|Council|Committee|Ministry|Agency|Foundation|Institute|University|College|School|Company|Corp(?:oration)?|Inc|Ltd|LLC|Group|Association|Union|Organi[sz]ation|Cent(?:re|er)|Court|Commission|Office|Bakery|Fund|Authority|Department|Bureau|Service|Front|Movement|Alliance|League|Federation|Network|Society|Trust|Board|Assembly|Congress|Navy|Guard|Police|Times|Post|News|Press|Herald|Journal|Daily|Tribune|Church|Hospital|Airlines?|Popcorn|Cream|Café|Cafe|Restaurant|Club|Team|Brigade|Corps|Mechanism|Initiative|Programme|Program)\b/u;
-const PLACE_WORDS =
-  /\b(?:St\.?|Street|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Square|Mountains?|River|Lake|Valley|Region|Province|County|City|Island|Islands|Bay|Sea|Ocean|Desert|Plateau|Arena|Center|Centre|Park|Stadium|Bridge|Airport|Port|Strait|Gulf|Canal|District|Oblast|Prefecture)\b/u;
+/** Whether any word of a phrase (punctuation and possessives aside) is in the set. */
+const anyWord = (text: string, set: ReadonlySet<string>) => text.split(/[^\p{L}\p{N}&]+/u).some((w) => set.has(w));
+const lastWord = (text: string) =>
+  text
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter(Boolean)
+    .at(-1) ?? '';
 
 function cleanName(raw: string, start: number): { text: string; start: number } | null {
   let text = raw;
@@ -71,7 +59,7 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
       s += lead[0].length;
     }
     const word = /^(\S+)\s+/u.exec(text);
-    if (word && TITLES.test(word[1]!.replace(/,$/, ''))) {
+    if (word && isTitle(word[1]!)) {
       text = text.slice(word[0].length);
       s += word[0].length;
       continue;
@@ -89,9 +77,9 @@ function looksLikeName(text: string, type: EntityType): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 6) return false;
   if (/[/|@#]/.test(text) || /^\d{4}\b/.test(text)) return false; // "A/ B" fragments, "2009 Pulitzer Prize …"
-  if (NOT_A_NAME_START.test(words[0]!)) return false;
+  if (NOT_NAME_START.has(words[0]!)) return false;
   if (NOT_NAMES_PHRASES.has(text.toLowerCase())) return false;
-  const connectors = /^(?:of|and|the|de|da|di|du|del|la|le|al|el|bin|bint|ibn|von|van|der|den|&|for|on)$/i;
+  const connectors = { test: (w: string) => PARTICLES.has(w.toLowerCase()) };
   for (const w of words) {
     if (connectors.test(w)) continue;
     if (!/^[\p{Lu}\p{N}]/u.test(w)) return false;
@@ -100,27 +88,19 @@ function looksLikeName(text: string, type: EntityType): boolean {
   if (words.length === 1 && NOT_NAMES.has(words[0]!.toLowerCase())) return false;
   if (words.every((w) => NOT_NAMES.has(w.toLowerCase()) || connectors.test(w))) return false;
   // Demonym + generic noun ("Kazakh media", "Uzbek city") is a description, not a name.
-  if (words.length >= 2 && NOT_NAMES.has(words[0]!.toLowerCase()) && !ORG_WORDS.test(text)) return false;
+  if (words.length >= 2 && NOT_NAMES.has(words[0]!.toLowerCase()) && !anyWord(text, ORG_HEADS)) return false;
   if (type === 'person') {
     if (words.length < 2) return false;
-    if (ORG_WORDS.test(text) || PLACE_WORDS.test(text)) return false;
+    if (anyWord(text, ORG_HEADS) || anyWord(text, PLACE_HEADS)) return false;
     if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
     return true;
   }
   if (type === 'organization' && STARTS_SENTENCE_GENERIC.test(text)) return false;
   if (type === 'organization')
-    return words.length >= 2 && ORG_WORDS.test(words.at(-1)!) && !/^\d+$/.test(words[1] ?? '');
-  if (type === 'place') return words.length >= 2 && PLACE_WORDS.test(words.at(-1)!) && !/^\p{N}/u.test(words[0]!);
+    return words.length >= 2 && ORG_HEADS.has(lastWord(text)) && !/^\d+$/.test(words[1] ?? '');
+  if (type === 'place') return words.length >= 2 && PLACE_HEADS.has(lastWord(text)) && !/^\p{N}/u.test(words[0]!);
   return false;
 }
-
-/**
- * Titles that introduce a person's name; compromise misses some foreign names
- * ("Gen Fang Fenghui"), so a title followed by two or three capitalised words is
- * also a person.
- */
-const TITLE_BEFORE_NAME =
-  /\b(?:Mr|Mrs|Ms|Dr|Gen|General|President|Minister|Premier|Chancellor|Ambassador|Secretary|Governor|Senator|Colonel|Commander|Chairman|Director|Envoy|Spokesman|Spokeswoman)\.?\s+((?:\p{Lu}\.\s?){0,3}\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+){0,2})/gu;
 
 const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}'\u2019&-]*|\d+)`;
 const NAMED_THING = new RegExp(
@@ -154,6 +134,23 @@ function endsInOrdinaryWord(name: string, text: string): boolean {
   return last.length > 1 && new RegExp(String.raw`(?<!\p{L})${last}(?!\p{L})`, 'u').test(text);
 }
 
+interface CompromiseTerm {
+  text: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+function taggedTerms(doc: ReturnType<typeof nlp>): TaggedTerm[] {
+  const out: TaggedTerm[] = [];
+  for (const s of doc.json({ offset: true }) as { terms: CompromiseTerm[] }[])
+    for (const t of s.terms) {
+      if (!t.text) continue;
+      const start = t.offset.start;
+      out.push({ start, end: start + t.offset.length, text: t.text, tags: new Set(t.tags) });
+    }
+  return out;
+}
+
 export function findNames(text: string): NerSpan[] {
   const out: NerSpan[] = [];
   if (!text.trim()) return out;
@@ -183,7 +180,7 @@ export function findNames(text: string): NerSpan[] {
       name = name.slice(lead[0].length);
       start += lead[0].length;
     }
-    const type: EntityType = ORG_WORDS.test(name.split(/\s+/).at(-1)!) ? 'organization' : 'place';
+    const type: EntityType = ORG_HEADS.has(lastWord(name)) ? 'organization' : 'place';
     // "Stanford University's Center for …": the organisation named is the part before the possessive.
     const poss = /['\u2019]s\s/u.exec(name);
     if (poss) name = name.slice(0, poss.index);
@@ -192,13 +189,9 @@ export function findNames(text: string): NerSpan[] {
     if (looksLikeName(name, type) && !STARTS_SENTENCE_GENERIC.test(name))
       out.push({ start, end: start + name.length, text: name, type });
   }
-  for (const m of text.matchAll(TITLE_BEFORE_NAME)) {
-    const name = m[1]!;
-    const start = m.index + m[0].length - name.length;
-    const cleaned = cleanName(name, start);
-    if (cleaned && looksLikeName(cleaned.text, 'person'))
-      out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type: 'person' });
-  }
+  // Capitalised runs neither compromise nor the head words above recognised, weighed on their evidence.
+  for (const n of scoreNames(text, taggedTerms(doc), out))
+    if (!NOT_NAMES_PHRASES.has(n.text.toLowerCase())) out.push(n);
   return out
     .filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text)))
     .sort((a, b) => a.start - b.start || b.end - a.end);

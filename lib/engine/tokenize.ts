@@ -6,6 +6,7 @@
  */
 import { foldToken } from '../kb/alias-key.ts';
 import { indexCovering, indexAtOrBefore } from '../util/intervals.ts';
+import { ABBREVIATIONS, TITLE_ABBREVIATIONS } from './rules.ts';
 
 export interface Token {
   start: number;
@@ -48,29 +49,6 @@ export function tokenize(text: string): Token[] {
 /** Text between two tokens that still lets them form one name: spaces, hyphens, dashes, dots of initials. */
 const JOINER_RE = /^[\s\u00A0\u2009\u202F\-\u2010\u2011\u2013.]{0,3}$/;
 
-/** Abbreviated titles that end with a full stop inside a name ("Mr. Xi", "Gen. Sharif", "St. Petersburg"). */
-const TITLE_ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'sgt',
-  'prof',
-  'sen',
-  'rep',
-  'gov',
-  'st',
-  'sr',
-  'jr',
-  'adm',
-  'brig',
-]);
-
 export function joinable(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   if (!JOINER_RE.test(gap)) return false;
@@ -88,49 +66,6 @@ export interface Sentence {
  * Sentence boundaries: . ! ? followed by space and a capital or quote, and line
  * breaks. Abbreviations (Mr., U.S., Gen.) and initials do not end a sentence.
  */
-const ABBREV = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'gen',
-  'lt',
-  'col',
-  'maj',
-  'capt',
-  'sgt',
-  'st',
-  'jr',
-  'sr',
-  'prof',
-  'rep',
-  'sen',
-  'gov',
-  'no',
-  'vs',
-  'etc',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'u.s',
-  'u.k',
-  'e.g',
-  'i.e',
-]);
-
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
@@ -140,7 +75,7 @@ export function splitSentences(text: string): Sentence[] {
     if (m[1]) {
       const before = text.slice(Math.max(start, m.index - 6), m.index);
       const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-      if (ABBREV.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
     }
     const end = m[1] ? endPunct : m.index;
     if (end > start && text.slice(start, end).trim()) out.push(trim(text, start, end));
