@@ -167,6 +167,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     if (bound) continue; // handled in step 3 with every other occurrence of the acronym
     if (overlaps(m.start, m.end)) continue; // inside a long form the article defined
     if (inRouteName(text, tokens, m)) continue; // "Kazakhstan-Turkmenistan-Iran railway" names a route, not three countries
+    if (ATTRIBUTE_SUFFIX.test(text.slice(m.end, m.end + 20))) continue; // "Washington-based fleet": an attribute of the fleet
     let entry: IndexEntry;
     if (m.candidates.length === 1) {
       entry = index.entries[m.candidates[0]!]!;
@@ -293,6 +294,9 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     elapsedMs: Date.now() - t0,
   };
 }
+
+/** "-based", "-born", "-headquartered" after a name make it an attribute of what follows, not a mention of the place. */
+const ATTRIBUTE_SUFFIX = /^[-\u2010\u2011](?:based|born|headquartered)\b/u;
 
 /**
  * A name inside a hyphenated chain of three or more proper names used as a modifier
