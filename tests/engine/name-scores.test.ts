@@ -24,6 +24,10 @@ describe('engine/name-scores: evidence for a name', () => {
     expect(found.some((n) => n.startsWith('Finance'))).toBe(false);
   });
 
+  it('titleBefore: a title is the only evidence that two familiar words are a person', () => {
+    expect(names('The bill passed after Sen. Orla Rivers changed her vote.')).toContain('Orla Rivers/person');
+  });
+
   it('unknownWord: two words compromise has never seen, mid-sentence, are a name', () => {
     expect(names('The award went to Zorbek Tualimov after a long vote.')).toContain('Zorbek Tualimov/person');
   });
@@ -33,7 +37,7 @@ describe('engine/name-scores: evidence for a name', () => {
     expect(found).toContain('QuillBase/organization');
   });
 
-  it('lowercaseElsewhere: capitalised words the text also writes in lower case are a heading, not a name', () => {
+  it('capitalised words the text also writes in lower case are a heading, not a name', () => {
     expect(names('Officials met at noon. Rising Tides were discussed, as tides keep rising.')).toEqual([]);
   });
 
