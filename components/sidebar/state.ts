@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult, Entity, EntityType } from '../../lib/engine/types.ts';
 import type { EntryViews, RelatedNames } from '../../lib/messaging/protocol.ts';
+import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../../lib/storage/settings.ts';
 
 export type TypeFilter = 'all' | 'organization' | 'person' | 'place' | 'initiative' | 'event';
 
@@ -39,6 +40,10 @@ export interface SidebarState {
   /** Index of the mention last jumped to, per entity key. */
   mentionCursor: Record<string, number>;
   announcement: string;
+  /** The frame: whether the sidebar is shown at all, folded to its tab, and how wide (px). */
+  open: boolean;
+  collapsed: boolean;
+  width: number;
 }
 
 export const initialState: SidebarState = {
@@ -54,6 +59,9 @@ export const initialState: SidebarState = {
   selected: null,
   mentionCursor: {},
   announcement: '',
+  open: false,
+  collapsed: false,
+  width: DEFAULT_SETTINGS.sidebarWidth,
 };
 
 export type Action =
@@ -78,6 +86,13 @@ export type Action =
   | { type: 'query'; query: string }
   | { type: 'select'; key: string | null }
   | { type: 'mention'; key: string; index: number }
+  /** Say something to screen readers (an export done, …) without changing anything else. */
+  | { type: 'announce'; message: string }
+  | { type: 'open' }
+  | { type: 'close' }
+  | { type: 'collapse'; collapsed: boolean }
+  | { type: 'resize'; width: number }
+  /** A new page (single-page-app navigation): nothing of the old article is kept; the frame stays as it is. */
   | { type: 'reset' };
 
 export function reducer(state: SidebarState, action: Action): SidebarState {
@@ -152,9 +167,24 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
         announcement: e ? `Mention ${action.index + 1} of ${total} of ${e.name}.` : state.announcement,
       };
     }
+    case 'announce':
+      return { ...state, announcement: action.message };
+    case 'open':
+      return { ...state, open: true };
+    case 'close':
+      return { ...state, open: false };
+    case 'collapse':
+      return { ...state, collapsed: action.collapsed };
+    case 'resize':
+      return { ...state, width: clampWidth(action.width) };
     case 'reset':
-      return { ...initialState };
+      return { ...initialState, open: state.open, collapsed: state.collapsed, width: state.width };
   }
+}
+
+/** A sidebar width within the allowed range, in whole pixels. */
+export function clampWidth(w: number): number {
+  return Math.round(Math.min(SIDEBAR_MAX_WIDTH, Math.max(SIDEBAR_MIN_WIDTH, w)));
 }
 
 export function entityByKey(state: SidebarState, key: string): Entity | undefined {

@@ -1,10 +1,11 @@
 /**
  * The analyzer: loaded into a tab only when the page is an article or the user
- * asked (toolbar, shortcut, context menu). Wiring only; the work is in
- * controller.tsx, lib/page and components/.
+ * asked (toolbar, shortcut, context menu). Wiring only: the browser APIs go in, the
+ * work is in lib/analyzer (docs/architecture.md).
  */
 import { browser } from 'wxt/browser';
-import { Analyzer, type Launch } from './controller.tsx';
+import { Analyzer } from '../../lib/analyzer/analyzer.ts';
+import type { Launch } from '../../lib/messaging/protocol.ts';
 
 /** How often to notice that the extension went away under the page, ms. */
 const INVALIDATION_CHECK_MS = 2000;

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../../lib/storage/settings.ts';
 import { describe, it, expect } from 'vitest';
 import {
   FILTER_TYPES,
@@ -306,5 +307,44 @@ describe('components/sidebar/state: the second (complete) pass', () => {
     expect(s.selected).toBe(key);
     expect(s.mentionCursor[key]).toBe(0);
     expect(s.result?.complete).toBe(true);
+  });
+});
+
+describe('sidebar state: the frame', () => {
+  it('starts closed, unfolded, at the default width', () => {
+    expect(initialState).toMatchObject({ open: false, collapsed: false, width: DEFAULT_SETTINGS.sidebarWidth });
+  });
+
+  it('opens, folds, unfolds and closes', () => {
+    let s = reducer(initialState, { type: 'open' });
+    expect(s.open).toBe(true);
+    s = reducer(s, { type: 'collapse', collapsed: true });
+    expect(s).toMatchObject({ open: true, collapsed: true });
+    s = reducer(reducer(s, { type: 'collapse', collapsed: false }), { type: 'close' });
+    expect(s).toMatchObject({ open: false, collapsed: false });
+  });
+
+  it.each([
+    [100, SIDEBAR_MIN_WIDTH],
+    [10_000, SIDEBAR_MAX_WIDTH],
+    [400.6, 401],
+  ])('keeps a width of %s within range: %s', (asked, kept) => {
+    expect(reducer(initialState, { type: 'resize', width: asked }).width).toBe(kept);
+  });
+
+  it('announces without changing anything else', () => {
+    const s = reducer(initialState, { type: 'announce', message: 'Glossary copied as Markdown.' });
+    expect(s).toEqual({ ...initialState, announcement: 'Glossary copied as Markdown.' });
+  });
+
+  it('a new page forgets the article but keeps the frame as it was', () => {
+    let s = loadedState();
+    s = reducer(reducer(reducer(s, { type: 'open' }), { type: 'collapse', collapsed: true }), {
+      type: 'resize',
+      width: 500,
+    });
+    const next = reducer(s, { type: 'reset' });
+    expect(next.result).toBeNull();
+    expect(next).toMatchObject({ open: true, collapsed: true, width: 500 });
   });
 });

@@ -148,7 +148,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     server.route('/generated/big-non-article.html', bigNonArticle());
     server.route('/generated/words-10k.html', article('Ten thousand words on air defence', 0, 10_000));
     server.route('/generated/large-page.html', largePage());
-    // ~700 mentions: more than the analyzer draws at once (WINDOW_ABOVE in controller.tsx).
+    // ~700 mentions: more than the analyzer draws at once (WINDOW_ABOVE in lib/analyzer/painter.ts).
     server.route('/generated/words-30k.html', article('Thirty thousand words on air defence', 0, 30_000));
     server.route('/generated/one-megabyte.html', article('A one-megabyte article on air defence', 1_000_000));
     server.route('/hostile/frames.html', framesPage(other.url));

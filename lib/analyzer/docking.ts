@@ -1,0 +1,43 @@
+/**
+ * Docking: on a wide window the open sidebar sits beside the article, the page shifted
+ * left by the sidebar's width (a margin on <html>), instead of over it. The page's own
+ * margin is saved and put back exactly when the sidebar closes or folds.
+ */
+import type { PageWindow } from './schedule.ts';
+
+/** Narrowest window in which the sidebar docks beside the article (shifting the page) instead of over it, px. */
+export const DOCK_MIN_WINDOW = 1100;
+
+export class Docking {
+  /** The page's own margin-right before we docked (null: not docked). */
+  private saved: string | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: PageWindow,
+  ) {}
+
+  get docked(): boolean {
+    return this.saved !== null;
+  }
+
+  /** Dock a sidebar of this width if it is shown unfolded and the window is wide enough; else undock. */
+  update(frame: { open: boolean; collapsed: boolean; width: number }): void {
+    const root = this.doc.documentElement;
+    if (!root || !frame.open || frame.collapsed || this.win.innerWidth < DOCK_MIN_WINDOW) {
+      this.undock();
+      return;
+    }
+    if (this.saved === null) this.saved = root.style.getPropertyValue('margin-right');
+    root.style.setProperty('margin-right', `${frame.width}px`, 'important');
+  }
+
+  /** Give the page back its own margin. */
+  undock(): void {
+    const root = this.doc.documentElement;
+    if (this.saved === null || !root) return;
+    if (this.saved) root.style.setProperty('margin-right', this.saved);
+    else root.style.removeProperty('margin-right');
+    this.saved = null;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Draws the mentions as CSS highlights. Building thousands of Ranges is done in slices
+ * that yield to the page between them, so a long article never blocks its main thread for
+ * long. Ranges come from the MentionMap (cached per article) and are added to the one
+ * drawn Highlight, so the full pass after the quick one only adds the new mentions, then
+ * drops the ones that went away. A long article draws only the mentions in and near the
+ * viewport (ViewportWindow). Each paint aborts the one before it.
+ */
+import type { AnalysisResult } from '../engine/types.ts';
+import type { MentionRef } from '../page/hit-test.ts';
+import { HighlightLayer, type HighlightStyle } from '../page/highlights.ts';
+import { groupByBlock, ViewportWindow } from '../page/viewport-window.ts';
+import type { Settings } from '../storage/settings.ts';
+import type { MentionMap } from './mentions.ts';
+import { yieldToPage, type PageWindow, type TaskClock } from './schedule.ts';
+
+/** Longest slice of highlight work before yielding to the page, ms (well under the 50 ms long-task line). */
+export const HIGHLIGHT_SLICE_MS = 12;
+/**
+ * Above this many highlighted mentions only those in and near the viewport are drawn: Chrome
+ * re-checks every drawn range after any change to the page, ~4 ms per 1,000 (ADR 5).
+ */
+export const WINDOW_ABOVE = 300;
+
+export class HighlightPainter {
+  /** Which mentions of a long article are near the viewport (null: all are drawn). */
+  private window: ViewportWindow<MentionRef> | null = null;
+  private run: AbortController | null = null;
+
+  constructor(
+    private readonly win: PageWindow,
+    private readonly mentions: MentionMap,
+    private readonly clock: TaskClock,
+    readonly layer: HighlightLayer = new HighlightLayer(win),
+  ) {}
+
+  get supported(): boolean {
+    return this.layer.supported;
+  }
+
+  /** Draw the mentions of `result` the settings ask for (none when highlights are off). */
+  paint(result: AnalysisResult | null, settings: Settings): void {
+    this.stop();
+    if (!result || !this.mentions.article) {
+      this.layer.clear();
+      return;
+    }
+    this.mentions.setResult(result);
+    if (!settings.highlights) {
+      this.layer.clearMentions();
+      return;
+    }
+    const types = new Set(settings.highlightTypes);
+    const typeOf = new Map(result.entities.map((e) => [e.key, e.type]));
+    const todo = this.mentions.refs.filter((r) => types.has(typeOf.get(r.key)!));
+    const style = settings.highlightStyle;
+    const Observer = this.win.IntersectionObserver;
+    if (todo.length <= WINDOW_ABOVE || typeof Observer !== 'function' || !this.layer.supported) {
+      void this.draw(this.restart(), todo, style);
+      return;
+    }
+    this.window = new ViewportWindow(groupByBlock(this.mentions.article.segments, todo), Observer, (visible) => {
+      void this.draw(this.restart(), visible, style);
+    });
+  }
+
+  /** Stop drawing (and watching the viewport); what is drawn stays. */
+  stop(): void {
+    this.run?.abort();
+    this.run = null;
+    this.window?.stop();
+    this.window = null;
+  }
+
+  /** Take every mention down (no article any more). */
+  clearMentions(): void {
+    this.stop();
+    this.layer.clearMentions();
+  }
+
+  /** Take everything down: mentions, hover and flash. */
+  clear(): void {
+    this.stop();
+    this.layer.clear();
+  }
+
+  private restart(): AbortSignal {
+    this.run?.abort();
+    this.run = new AbortController();
+    return this.run.signal;
+  }
+
+  /** Draw exactly these mentions: add the missing ones in slices, then drop the rest. */
+  private async draw(signal: AbortSignal, todo: MentionRef[], style: HighlightStyle): Promise<void> {
+    const keep = new Set<Range>();
+    let i = 0;
+    // Not in the same task as a costly sidebar render that usually precedes this.
+    await this.clock.yieldIfBusy(this.win);
+    if (signal.aborted) return;
+    while (i < todo.length) {
+      const sliceEnd = performance.now() + HIGHLIGHT_SLICE_MS;
+      // Building the Range and registering it are both inside the slice's time.
+      while (i < todo.length && performance.now() < sliceEnd) {
+        const r = todo[i++]!;
+        const range = this.mentions.range(r.start, r.end);
+        if (!range) continue;
+        keep.add(range);
+        this.layer.add(range, style);
+      }
+      if (i < todo.length) await yieldToPage(this.win);
+      if (signal.aborted) return;
+    }
+    this.layer.retain(keep);
+  }
+}

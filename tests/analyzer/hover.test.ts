@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+/**
+ * The hover-card controller on a happy-dom page: look-up cards, the card of a mention
+ * (with its entry fetched when it has not arrived), Esc, and the linger after the pointer
+ * leaves the card. Timers are vitest's fake ones.
+ */
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { HoverController } from '../../lib/analyzer/hover.tsx';
+import { extractArticle } from '../../lib/page/extract.ts';
+import { testEntries } from '../fixtures/test-kb.ts';
+import { makeEntity, makeResult } from '../fixtures/ui-fixtures.ts';
+import { until } from './fakes.ts';
+import { parts } from './parts.ts';
+
+afterEach(() => vi.useRealTimers());
+
+const nato = { ...testEntries.find((e) => e.id === 'nato')!, pack: 'engine-test' };
+
+function hover() {
+  const p = parts();
+  const opened: (string | null)[] = [];
+  const controller = new HoverController({ ...p, openInSidebar: (key) => opened.push(key) });
+  const stop = controller.listen();
+  const card = () => p.doc.querySelector('backstory-card');
+  const cardText = () => card()?.shadowRoot?.textContent ?? '';
+  const visible = () => !!card() && !(card() as HTMLElement).hidden;
+  return { ...p, controller, stop, opened, card, cardText, visible };
+}
+
+/** The article read and NATO's mentions known, its entry not yet held. */
+function withNato(h: ReturnType<typeof hover>) {
+  const article = extractArticle(h.doc)!;
+  h.mentions.setArticle(article);
+  const at = article.text.indexOf('NATO');
+  const result = makeResult({
+    entities: [
+      makeEntity({
+        id: 'nato',
+        name: 'NATO',
+        type: 'organization',
+        mentions: [{ start: at, end: at + 4, text: 'NATO' }],
+      }),
+    ],
+  });
+  h.store.dispatch({ type: 'loaded', result, entries: {}, relatedNames: {}, url: '', text: article.text });
+  h.mentions.setResult(result);
+  return h.mentions.ref('nato', 0)!;
+}
+
+describe('analyzer/hover controller', () => {
+  it('shows a look-up card with the entry found, and adds the entry to the state', () => {
+    const h = hover();
+    h.controller.showLookup('NATO', [nato]);
+    expect(h.visible()).toBe(true);
+    expect(h.cardText()).toContain('NATO');
+    expect(h.store.state.entries.nato).toBeDefined();
+    expect(h.controller.shown).toBe(true);
+  });
+
+  it('says so when a look-up found nothing', () => {
+    const h = hover();
+    h.controller.showLookup('Reading list', []);
+    expect(h.cardText()).toContain('No entry for “Reading list”');
+  });
+
+  it('Esc hides the card and goes no further; a second Esc reaches the page', () => {
+    const h = hover();
+    h.controller.showLookup('NATO', [nato]);
+    const reachedPage = vi.fn();
+    h.doc.body.addEventListener('keydown', reachedPage);
+    h.doc.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(h.visible()).toBe(false);
+    expect(reachedPage).not.toHaveBeenCalled();
+    h.doc.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(reachedPage).toHaveBeenCalledTimes(1);
+  });
+
+  it('hides the card once the pointer has left it for the hide delay, not before', () => {
+    vi.useFakeTimers();
+    const h = hover();
+    h.controller.showLookup('NATO', [nato]);
+    h.card()!.dispatchEvent(new Event('pointerenter'));
+    h.card()!.dispatchEvent(new Event('pointerleave'));
+    vi.advanceTimersByTime(h.ctx.settings.hoverHideDelay - 1);
+    expect(h.visible()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(h.visible()).toBe(false);
+  });
+
+  it('the pointer back on the card keeps it', () => {
+    vi.useFakeTimers();
+    const h = hover();
+    h.controller.showLookup('NATO', [nato]);
+    h.card()!.dispatchEvent(new Event('pointerleave'));
+    h.card()!.dispatchEvent(new Event('pointerenter'));
+    vi.advanceTimersByTime(h.ctx.settings.hoverHideDelay * 2);
+    expect(h.visible()).toBe(true);
+  });
+
+  it('the card of a mention fetches an entry that has not arrived and redraws with it', async () => {
+    const h = hover();
+    const ref = withNato(h);
+    h.controller.showCard(ref);
+    expect(h.visible()).toBe(true);
+    await until(() => !!h.store.state.entries.nato, 'the entry fetched');
+    await until(() => h.cardText().includes(nato.description), 'the card redrawn with the entry');
+  });
+
+  it('"open in sidebar" hides the card and asks for the entity', () => {
+    const h = hover();
+    h.controller.showLookup('NATO', [nato]);
+    Array.from(h.card()!.shadowRoot!.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => /sidebar/i.test(b.textContent ?? ''))!
+      .click();
+    expect(h.visible()).toBe(false);
+    expect(h.opened).toEqual(['nato']);
+  });
+
+  it('destroy removes the card host and stops listening', () => {
+    const h = hover();
+    h.controller.showLookup('NATO', [nato]);
+    h.controller.destroy();
+    h.stop();
+    expect(h.card()).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+/**
+ * The mention map (article text ↔ Ranges) and the painter that draws them, over a real
+ * extraction of a happy-dom page and a recording highlight layer.
+ */
+import { describe, it, expect } from 'vitest';
+import { extractArticle } from '../../lib/page/extract.ts';
+import { makeEntity, makeResult } from '../fixtures/ui-fixtures.ts';
+import { DEFAULT_SETTINGS } from '../../lib/storage/settings.ts';
+import { until } from './fakes.ts';
+import { parts } from './parts.ts';
+import type { Mention } from '../../lib/engine/types.ts';
+
+function setUp() {
+  const p = parts();
+  const article = extractArticle(p.doc)!;
+  p.mentions.setArticle(article);
+  const all = (needle: string): Mention[] => {
+    const out: Mention[] = [];
+    for (let at = article.text.indexOf(needle); at >= 0; at = article.text.indexOf(needle, at + 1))
+      out.push({ start: at, end: at + needle.length, text: needle });
+    return out;
+  };
+  const result = makeResult({
+    entities: [
+      makeEntity({ name: 'NATO', type: 'organization', mentions: all('NATO') }),
+      makeEntity({ name: 'Kazakhstan', type: 'country', mentions: all('Kazakhstan') }),
+    ],
+  });
+  return { ...p, article, result };
+}
+
+describe('analyzer/mentions', () => {
+  it('maps each mention to a Range over exactly its text on the page, built once', () => {
+    const { mentions, result } = setUp();
+    mentions.setResult(result);
+    expect(mentions.refs.map((r) => r.key)).toEqual(['kazakhstan', 'nato', 'kazakhstan', 'nato']);
+    const ref = mentions.ref('nato', 1)!;
+    const range = mentions.range(ref.start, ref.end)!;
+    expect(range.toString()).toBe('NATO');
+    expect(mentions.range(ref.start, ref.end)).toBe(range);
+    expect(mentions.rangeOfMention(result.entities[1], 0)!.toString()).toBe('Kazakhstan');
+  });
+
+  it('knows which elements hold article text (the only pointer targets worth a hit test)', () => {
+    const { mentions, doc } = setUp();
+    expect(mentions.holdsArticleText(doc.querySelector('article p'))).toBe(true);
+    expect(mentions.holdsArticleText(doc.querySelector('nav'))).toBe(false);
+    expect(mentions.holdsArticleText(null)).toBe(false);
+  });
+
+  it('has no Ranges without an article', () => {
+    const { mentions } = setUp();
+    mentions.setArticle(null);
+    expect(mentions.range(0, 4)).toBeNull();
+    expect(mentions.hitTest(10, 10)).toBeNull();
+  });
+});
+
+describe('analyzer/painter', () => {
+  it('draws every mention of the highlighted types', async () => {
+    const { painter, layer, result } = setUp();
+    painter.paint(result, DEFAULT_SETTINGS);
+    await until(() => layer.size === 4, 'four mentions drawn');
+    expect([...layer.drawn].map((r) => r.toString()).sort()).toEqual(['Kazakhstan', 'Kazakhstan', 'NATO', 'NATO']);
+  });
+
+  it('draws only the types the reader chose', async () => {
+    const { painter, layer, result } = setUp();
+    painter.paint(result, { ...DEFAULT_SETTINGS, highlightTypes: ['country'] });
+    await until(() => layer.size === 2, 'two mentions drawn');
+    expect([...layer.drawn].map((r) => r.toString())).toEqual(['Kazakhstan', 'Kazakhstan']);
+  });
+
+  it('takes the mentions down when highlights are switched off', async () => {
+    const { painter, layer, result } = setUp();
+    painter.paint(result, DEFAULT_SETTINGS);
+    await until(() => layer.size === 4, 'four mentions drawn');
+    painter.paint(result, { ...DEFAULT_SETTINGS, highlights: false });
+    expect(layer.size).toBe(0);
+  });
+
+  it('a new paint replaces the one in progress: the older one draws nothing more', async () => {
+    const { painter, layer, result } = setUp();
+    const added: string[] = [];
+    const add = layer.add.bind(layer);
+    layer.add = (r: Range) => (added.push(r.toString()), add(r));
+    painter.paint(result, DEFAULT_SETTINGS);
+    const onlyNato = makeResult({ entities: [result.entities[0]!] });
+    painter.paint(onlyNato, DEFAULT_SETTINGS);
+    await until(() => layer.size === 2, 'the newer result drawn');
+    expect(added).toEqual(['NATO', 'NATO']);
+  });
+
+  it('clears everything when there is no result', () => {
+    const { painter, layer } = setUp();
+    painter.paint(null, DEFAULT_SETTINGS);
+    expect(layer.cleared).toBe(1);
+  });
+});
