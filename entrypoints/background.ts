@@ -107,6 +107,8 @@ export default defineBackground(() => {
   // which cannot click browser chrome in a headless browser).
   (globalThis as { backstory?: unknown }).backstory = {
     toggle: (tabId: number) => toggle({ id: tabId } as Tabs.Tab),
+    /** What Backstory last did in the tab: skipped the page, loaded, or how its run ended (lib/background/tab-status.ts). */
+    status: (tabId: number) => service.status(tabId),
     lookUp: async (tabId: number, query: string) => {
       const entries = await service.lookup(query);
       if (!(await sendToTab(tabId, { type: 'bg/open-lookup', query, entries })))

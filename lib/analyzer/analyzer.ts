@@ -135,11 +135,11 @@ export class Analyzer {
     else if (launch.kind === 'user') this.sidebar.toggle();
   }
 
-  /** Start a new analysis run (the one before it stops). */
+  /** Start a new analysis run (the one before it stops); when it ends, tell the background how. */
   async analyze(userAsked: boolean): Promise<RunOutcome> {
     this.run?.abort();
     const run = (this.run = new AbortController());
-    return runAnalysis(
+    const outcome = await runAnalysis(
       {
         ctx: this.ctx,
         store: this.store,
@@ -154,6 +154,8 @@ export class Analyzer {
       run.signal,
       userAsked,
     );
+    if (outcome && !this.ctx.destroyed) void this.reportOutcome(outcome);
+    return outcome;
   }
 
   private listen(): void {
@@ -270,6 +272,17 @@ export class Analyzer {
   private async reportCount(count: number): Promise<void> {
     try {
       await this.ctx.send('cs/report-count', { count });
+    } catch (e) {
+      this.ctx.gone(e);
+    }
+  }
+
+  private async reportOutcome(outcome: NonNullable<RunOutcome>): Promise<void> {
+    try {
+      await this.ctx.send('cs/report-outcome', {
+        outcome: outcome.kind,
+        count: outcome.kind === 'found' ? outcome.count : 0,
+      });
     } catch (e) {
       this.ctx.gone(e);
     }

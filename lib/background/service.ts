@@ -25,6 +25,7 @@ import {
   type RelatedNames,
 } from '../messaging/protocol.ts';
 import { sanitizeSettings, siteKey, type Settings, type SitePolicy } from '../storage/settings.ts';
+import { createTabStatuses } from './tab-status.ts';
 
 export interface Store {
   getSettings(): Promise<Settings>;
@@ -70,6 +71,7 @@ function parsePage(html: string): Document {
 
 export function createBackgroundService(deps: ServiceDeps) {
   const builtinIds = new Set(deps.builtinPacks.map((p) => p.pack.id));
+  const statuses = createTabStatuses();
   let kb: { merged: MergedKb | null; index: KbIndex; engine: Engine | null; entries: Map<string, EntryView> } | null =
     null;
 
@@ -168,10 +170,13 @@ export function createBackgroundService(deps: ServiceDeps) {
     'cs/page-seen': async (p, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.frameId) return { injected: false };
+      const url = sender.tab?.url ?? p.url;
+      const skip = () => (statuses.page(tabId, url, 'skipped'), { injected: false });
       const settings = await deps.store.getSettings();
-      if (settings.paused) return { injected: false };
-      const policy = await policyFor(sender.tab?.url ?? p.url);
-      if (policy === 'never' || (policy === 'default' && !p.readerable)) return { injected: false };
+      if (settings.paused) return skip();
+      const policy = await policyFor(url);
+      if (policy === 'never' || (policy === 'default' && !p.readerable)) return skip();
+      statuses.page(tabId, url, 'loaded');
       return { injected: await deps.injectAnalyzer(tabId, { kind: 'auto' }) };
     },
     'cs/analyze': async (p) => {
@@ -204,6 +209,10 @@ export function createBackgroundService(deps: ServiceDeps) {
     },
     'cs/report-count': async (p, sender) => {
       if (sender.tab?.id !== undefined) deps.setBadge(sender.tab.id, p.count ? String(Math.min(p.count, 999)) : '');
+      return { ok: true, value: null };
+    },
+    'cs/report-outcome': async (p, sender) => {
+      if (sender.tab?.id !== undefined) statuses.ran(sender.tab.id, sender.tab.url ?? '', p.outcome, p.count);
       return { ok: true, value: null };
     },
     'cs/get-settings': async (_p, sender) => ({
@@ -314,6 +323,8 @@ export function createBackgroundService(deps: ServiceDeps) {
   return {
     handle,
     lookup,
+    /** What Backstory last did in this tab (the devtools surface, and what end-to-end tests wait on). */
+    status: (tabId: number) => statuses.get(tabId),
     /** For tests. */
     invalidateKb,
   };

@@ -92,6 +92,13 @@ export const Requests = {
   'cs/report-count': request<Result<null>>()(
     v.strictObject({ count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100000)) }),
   ),
+  /** Analyzer: how an analysis run ended (the tab's status in the background; tests wait on it). */
+  'cs/report-outcome': request<Result<null>>()(
+    v.strictObject({
+      outcome: v.picklist(['found', 'nothing', 'failed']),
+      count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100000)),
+    }),
+  ),
   'cs/get-settings': request<Result<{ settings: Settings; sitePolicy: SitePolicy }>>()(v.strictObject({})),
   /** Analyzer: the sidebar's own settings (width, collapsed, highlights on/off), the only ones a page may change. */
   'cs/save-ui-settings': request<Result<null>>()(

@@ -56,6 +56,11 @@ describe('analyzer/lifecycle', () => {
       false,
     ]);
     expect(bg.badges.at(-1)).toBe(String(analyzer.store.state.result!.entities.length));
+    await until(() => bg.sent.some((m) => m.type === 'cs/report-outcome'), 'the outcome reported');
+    expect(bg.sent.find((m) => m.type === 'cs/report-outcome')!.payload).toEqual({
+      outcome: 'found',
+      count: analyzer.store.state.result!.entities.length,
+    });
   });
 
   it('takes the sidebar width and fold from the stored settings, within range', async () => {
@@ -80,6 +85,8 @@ describe('analyzer/lifecycle', () => {
     await started;
     expect(analyzer.store.state.status.kind).toBe('empty');
     expect(bg.badges.at(-1)).toBe('');
+    await until(() => bg.sent.some((m) => m.type === 'cs/report-outcome'), 'the outcome reported');
+    expect(bg.sent.find((m) => m.type === 'cs/report-outcome')!.payload).toEqual({ outcome: 'nothing', count: 0 });
   });
 
   it('toggles the sidebar on the background’s message, and closes it again', async () => {

@@ -8,14 +8,12 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { CDPSession, Page, WebWorker } from 'puppeteer-core';
-import { BROWSERS, available, launch, startServer, sidebarReady, entityNames, highlightCount } from './setup.ts';
+import { BROWSERS, available, launch, startServer, sidebarReady, entityNames, highlightCount, sleep } from './setup.ts';
 import type { Launched } from '../../scripts/lib/browsers.ts';
 import type { Served } from '../../scripts/lib/serve.ts';
 
 /** `it` where the browser is installed; `it.fails` for a case held red by a known product bug (docs/robustness.md). */
 const check = (run: boolean, knownBug = false) => (!run ? it.skip : knownBug ? it.fails : it) as typeof it;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function serviceWorker(b: Launched): Promise<{ worker: WebWorker; target: unknown }> {
   const target = await b.browser.waitForTarget(

@@ -19,6 +19,8 @@ import {
   rectOfWord,
   highlightCount,
   shot,
+  settle,
+  sleep,
 } from './setup.ts';
 import type { Launched } from '../../scripts/lib/browsers.ts';
 import { serve, type Served } from '../../scripts/lib/serve.ts';
@@ -113,8 +115,6 @@ async function responsive(page: Page, ms = 10_000): Promise<number> {
 
 /** `it` where the browser is installed; `it.fails` for a case held red by a known product bug (docs/robustness.md). */
 const check = (run: boolean, knownBug = false) => (!run ? it.skip : knownBug ? it.fails : it) as typeof it;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function panelCentre(page: Page) {
   return page.evaluate(() => {
@@ -285,7 +285,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
           return n;
         }),
       ).toBeGreaterThanOrEqual(50_000);
-      await sleep(3000);
+      await settle(browser, name, '/generated/big-non-article.html');
       expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar, backstory-card').length)).toBe(0);
       expect(await highlightCount(page)).toBe(0);
       expect(errors).toEqual([]);
@@ -523,7 +523,8 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       const { page, errors } = await open('/hostile/frames.html');
       try {
         await sidebarReady(page);
-        await sleep(3000);
+        // The top frame's run has ended (the sentinel runs in top frames only, so the frames never ask).
+        await settle(browser, name, '/hostile/frames.html');
         const frames = page.frames().filter((f) => f !== page.mainFrame());
         expect(frames.length).toBe(2);
         const origins = new Set<string>();
@@ -558,7 +559,14 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     const { page, errors } = await open('/hostile/remover.html');
     try {
       // The page's observer removes the sidebar host as soon as it appears; ours must not fight back forever.
-      await sleep(5000);
+      await settle(browser, name, '/hostile/remover.html');
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __removed: number }).__removed > 0 &&
+          ((CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights?.get('backstory-mention')
+            ?.size ?? 0) > 0,
+        { timeout: 20_000, polling: 100 },
+      );
       expect(await responsive(page, 10_000)).toBeLessThan(10_000);
       // The analysis itself needs no element: the names are still highlighted.
       expect(await highlightCount(page)).toBeGreaterThan(0);
@@ -661,7 +669,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       const { page, errors } = await open(`/hostile/${file}`);
       try {
         expect(await page.evaluate(() => document.body === null && !!document.querySelector('p'))).toBe(true);
-        await sleep(3000);
+        await settle(browser, name, `/hostile/${file}`);
         expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar, backstory-card').length)).toBe(
           0,
         );

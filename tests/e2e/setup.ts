@@ -1,10 +1,21 @@
 /**
  * Shared set-up for the end-to-end tests: which browsers can run, the built
- * extension, a 127.0.0.1 server, and helpers that look inside our shadow roots.
+ * extension, a 127.0.0.1 server, and the page helpers every file uses (they look
+ * inside our shadow roots, or ask the background what Backstory did in a tab).
+ *
+ * Waiting for "nothing happened": a negative check (no sidebar on a page that is not an
+ * article, nothing on a switched-off site) waits for the tab's status in the background
+ * (tabStatus / waitForStatus; `backstory.status(tabId)` in the service worker), never for a
+ * fixed time. The background records, per tab, whether the sentinel's page was skipped
+ * (not an article, switched off, paused) or the analyzer was loaded, and each analysis run
+ * reports how it ended: names found (with their count), nothing to show, or failed. Nothing
+ * is added to the page for this. Firefox's background cannot be reached from the tests
+ * (WebDriver BiDi refuses moz-extension:// targets), so there a negative check that has no
+ * element to look at waits for SETTLE_MS instead (settle()).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Page, WebWorker } from 'puppeteer-core';
 import {
   findBrowser,
   launchWithExtension,
@@ -13,6 +24,19 @@ import {
   type Launched,
 } from '../../scripts/lib/browsers.ts';
 import { serve, type Served } from '../../scripts/lib/serve.ts';
+import type { TabStatus } from '../../lib/background/tab-status.ts';
+
+/** The one extension API the helpers call inside the service worker. */
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+declare global {
+  /** The background's devtools surface (entrypoints/background.ts), reached through the service worker. */
+  const backstory: {
+    toggle(tabId: number): Promise<void>;
+    lookUp(tabId: number, query: string): Promise<void>;
+    status(tabId: number): TabStatus | null;
+  };
+}
 import { ROOT } from '../../scripts/lib/read-packs.ts';
 
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -116,4 +140,114 @@ export const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min
 
 export async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** A plain wait, for what a test must give the page's own scripts; never to wait for Backstory. */
+export const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
+
+/**
+ * Where the background cannot be asked (Firefox), how long a page is given to show
+ * something it should not before we look. Not a speed requirement: the assertion is that
+ * nothing appears.
+ */
+export const SETTLE_MS = 3_000;
+
+export async function hasSidebar(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.querySelector('backstory-sidebar'));
+}
+
+export async function waitForNoSidebar(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('backstory-sidebar'), { timeout: 20_000, polling: 100 });
+}
+
+/** Waits until the sidebar is open and keyboard focus is inside it (its host is the document's active element). */
+export async function waitForFocusInSidebar(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('backstory-sidebar');
+      return !!host && document.activeElement === host && !!host.shadowRoot?.activeElement;
+    },
+    { timeout: 20_000, polling: 100 },
+  );
+}
+
+/** The hover card's text once it shows `text` (the card is re-rendered in place by a second lookup). */
+export async function waitForCardWith(page: Page, text: string): Promise<string> {
+  await page.waitForFunction(
+    (t) =>
+      (
+        document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"] .card-name')
+          ?.textContent ?? ''
+      ).includes(t),
+    { timeout: 20_000, polling: 100 },
+    text,
+  );
+  return page.evaluate(
+    () =>
+      document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]')?.textContent ??
+      '',
+  );
+}
+
+/**
+ * The extension's service worker (Chromium), once its globals are there. Right after launch
+ * the first worker target can go away (the extension is still being set up), so look again
+ * until an evaluation sees `chrome` and the `backstory` test surface.
+ */
+export async function serviceWorker(b: Launched): Promise<WebWorker> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const target = await b.browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+        { timeout: 30_000 },
+      );
+      const w = await target.worker();
+      if (w && (await w.evaluate(() => typeof chrome !== 'undefined' && typeof backstory !== 'undefined'))) return w;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(250);
+  }
+  throw new Error(`the service worker is not ready: ${String(last)}`);
+}
+
+/** The id of the tab whose URL contains `urlPart`. */
+export async function tabIdOf(worker: WebWorker, urlPart: string): Promise<number> {
+  const id = await worker.evaluate(
+    async (p) => (await chrome.tabs.query({})).find((t) => t.url?.includes(p))?.id ?? null,
+    urlPart,
+  );
+  if (id === null) throw new Error(`no tab shows ${urlPart}`);
+  return id;
+}
+
+/** What Backstory last did in a tab, as the background recorded it (null: nothing yet). */
+export async function tabStatus(worker: WebWorker, tabId: number): Promise<TabStatus | null> {
+  return worker.evaluate((id) => backstory.status(id), tabId);
+}
+
+/** Waits until the background's status for the tab's page at `urlPart` is one of `states`. */
+export async function waitForStatus(
+  worker: WebWorker,
+  tabId: number,
+  urlPart: string,
+  states: TabStatus['state'][],
+): Promise<TabStatus> {
+  for (let i = 0; i < 600; i++) {
+    const s = await tabStatus(worker, tabId);
+    if (s && s.url.includes(urlPart) && states.includes(s.state)) return s;
+    await sleep(100);
+  }
+  throw new Error(`tab ${tabId} never reached ${states.join('/')}: ${JSON.stringify(await tabStatus(worker, tabId))}`);
+}
+
+/**
+ * Waits until Backstory is done with the page in this tab (skipped it, or a run ended):
+ * through the background where the tests can reach it (Chromium), else for SETTLE_MS.
+ */
+export async function settle(b: Launched, name: BrowserName, urlPart: string): Promise<void> {
+  if (name !== 'chromium') return sleep(SETTLE_MS);
+  const worker = await serviceWorker(b);
+  await waitForStatus(worker, await tabIdOf(worker, urlPart), urlPart, ['skipped', 'found', 'nothing', 'failed']);
 }

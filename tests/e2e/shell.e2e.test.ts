@@ -15,7 +15,7 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, Page, WebWorker } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import {
   available,
   launch,
@@ -25,6 +25,15 @@ import {
   highlightCount,
   shot,
   extensionDir,
+  hasSidebar,
+  waitForNoSidebar,
+  waitForFocusInSidebar,
+  waitForCardWith,
+  serviceWorker,
+  tabIdOf as tabIdIn,
+  waitForStatus,
+  settle,
+  sleep,
 } from './setup.ts';
 import puppeteer from 'puppeteer-core';
 import { findBrowser, type Launched } from '../../scripts/lib/browsers.ts';
@@ -48,7 +57,6 @@ interface ChromeApi {
 }
 declare const chrome: ChromeApi;
 /** The background's test surface (entrypoints/background.ts). */
-declare const backstory: { toggle(tabId: number): Promise<void>; lookUp(tabId: number, query: string): Promise<void> };
 
 const SAMPLE_PACK = join(ROOT, 'docs/examples/class-glossary-pack.json');
 const SAMPLE_PACK_ID = 'class-central-asia-geography';
@@ -62,52 +70,7 @@ const NOTES = '/shell/notes.html';
 const ARAL_ARTICLE = '/shell/aral-article.html';
 const DEMO = '/demo-article.html';
 
-/**
- * How long a page is given to show something it should not (a sidebar on a page that
- * is not an article, highlights on a site that is switched off) before we look. Not a
- * speed requirement: the assertion is that nothing appears.
- */
-const SETTLE_MS = 3_000;
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
 // ---- page-world probes ---------------------------------------------------------------
-
-async function hasSidebar(page: Page): Promise<boolean> {
-  return page.evaluate(() => !!document.querySelector('backstory-sidebar'));
-}
-
-async function waitForNoSidebar(page: Page) {
-  await page.waitForFunction(() => !document.querySelector('backstory-sidebar'), { timeout: 20_000, polling: 100 });
-}
-
-/** Waits until the sidebar is open and keyboard focus is inside it (its host is the document's active element). */
-async function waitForFocusInSidebar(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const host = document.querySelector('backstory-sidebar');
-      return !!host && document.activeElement === host && !!host.shadowRoot?.activeElement;
-    },
-    { timeout: 20_000, polling: 100 },
-  );
-}
-
-/** The hover card's text once it shows `text` (the card is re-rendered in place by a second lookup). */
-async function waitForCardWith(page: Page, text: string): Promise<string> {
-  await page.waitForFunction(
-    (t) =>
-      (
-        document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"] .card-name')
-          ?.textContent ?? ''
-      ).includes(t),
-    { timeout: 20_000, polling: 100 },
-    text,
-  );
-  return page.evaluate(
-    () =>
-      document.querySelector('backstory-card')?.shadowRoot?.querySelector('[data-testid="hover-card"]')?.textContent ??
-      '',
-  );
-}
 
 /** Selects the first occurrence of `text` in the page, as a reader would before using the context menu. */
 async function selectText(page: Page, text: string) {
@@ -200,28 +163,7 @@ describe('extension shell in chromium', () => {
   let opened: Page[] = [];
   const errors: string[] = [];
 
-  /**
-   * The extension's service worker, once its globals are there. Right after launch the
-   * first worker target can go away (the extension is still being set up), so look again
-   * until an evaluation sees `chrome` and the `backstory` test surface.
-   */
-  async function worker(): Promise<WebWorker> {
-    let last: unknown;
-    for (let attempt = 0; attempt < 20; attempt++) {
-      try {
-        const target = await browser.browser.waitForTarget(
-          (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
-          { timeout: 30_000 },
-        );
-        const w = await target.worker();
-        if (w && (await w.evaluate(() => typeof chrome !== 'undefined' && typeof backstory !== 'undefined'))) return w;
-      } catch (e) {
-        last = e;
-      }
-      await sleep(250);
-    }
-    throw new Error(`the service worker is not ready: ${String(last)}`);
-  }
+  const worker = () => serviceWorker(browser);
 
   async function newPage(): Promise<Page> {
     const page = await browser.browser.newPage();
@@ -238,13 +180,12 @@ describe('extension shell in chromium', () => {
   }
 
   async function tabIdOf(path: string): Promise<number> {
-    const w = await worker();
-    const id = await w.evaluate(
-      async (p) => (await chrome.tabs.query({})).find((t) => t.url?.includes(p))?.id ?? null,
-      path,
-    );
-    if (id === null) throw new Error(`no tab shows ${path}`);
-    return id;
+    return tabIdIn(await worker(), path);
+  }
+
+  /** Waits until Backstory is done with the page at `path` in this tab: skipped it, or a run ended. */
+  async function settled(tabId: number, path: string) {
+    await waitForStatus(await worker(), tabId, path, ['skipped', 'found', 'nothing', 'failed']);
   }
 
   async function toggle(tabId: number) {
@@ -365,9 +306,9 @@ describe('extension shell in chromium', () => {
       'opens the sidebar with focus inside it on a page that is not an article, closes it, opens it again',
       async () => {
         const page = await openPage(NOTES);
-        await sleep(SETTLE_MS);
-        expect(await hasSidebar(page)).toBe(false);
         const tabId = await tabIdOf(NOTES);
+        await settled(tabId, NOTES);
+        expect(await hasSidebar(page)).toBe(false);
 
         await toggle(tabId);
         await waitForFocusInSidebar(page);
@@ -407,9 +348,9 @@ describe('extension shell in chromium', () => {
       async () => {
         await importSamplePack();
         const page = await openPage(NOTES);
-        await sleep(SETTLE_MS);
-        expect(await hasSidebar(page)).toBe(false);
         const tabId = await tabIdOf(NOTES);
+        await settled(tabId, NOTES);
+        expect(await hasSidebar(page)).toBe(false);
 
         // First lookup: the analyzer is not in the page yet, so the background injects it.
         await selectText(page, 'Aral Sea');
@@ -461,7 +402,7 @@ describe('extension shell in chromium', () => {
     it.runIf(run)('shows nothing on a switched-off site, and everything again once it is back to default', async () => {
       await setLocal({ sites: { '127.0.0.1': 'never' } });
       const page = await openPage(DEMO);
-      await sleep(SETTLE_MS);
+      await settled(await tabIdOf(DEMO), DEMO);
       expect(await hasSidebar(page)).toBe(false);
       expect(await highlightCount(page)).toBe(0);
 
@@ -481,7 +422,7 @@ describe('extension shell in chromium', () => {
     it.runIf(run)('shows nothing anywhere while paused, and everything again once resumed', async () => {
       await setLocal({ settings: { ...DEFAULT_SETTINGS, paused: true } });
       const page = await openPage(DEMO);
-      await sleep(SETTLE_MS);
+      await settled(await tabIdOf(DEMO), DEMO);
       expect(await hasSidebar(page)).toBe(false);
       expect(await highlightCount(page)).toBe(0);
 
@@ -588,7 +529,7 @@ describe('extension shell in chromium', () => {
       async () => {
         await importSamplePack();
         const page = await openPage(NOTES);
-        await sleep(SETTLE_MS);
+        await settled(await tabIdOf(NOTES), NOTES);
         expect(await hasSidebar(page)).toBe(false);
         await toggle(await tabIdOf(NOTES));
         await sidebarReady(page);
@@ -638,7 +579,7 @@ describe('extension shell in chromium', () => {
       const tabId = await tabIdOf(DEMO);
       await waitForBadge(tabId, (b) => b !== '');
       await page.goto(`${server.url}${NOTES}`, { waitUntil: 'load' });
-      await sleep(SETTLE_MS);
+      await settled(tabId, NOTES);
       expect(await badgeOf(tabId)).toBe('');
     });
 
@@ -654,8 +595,7 @@ describe('extension shell in chromium', () => {
       await waitForNoSidebar(page);
       expect(await highlightCount(page)).toBe(0);
       // Nothing is listed or highlighted any more, so the count must go too.
-      await sleep(SETTLE_MS);
-      expect(await badgeOf(tabId)).toBe('');
+      await waitForBadge(tabId, (b) => b === '');
     });
 
     it.runIf(run)('clears the badge when the reader picks "Never on this site" in the sidebar', async () => {
@@ -673,8 +613,7 @@ describe('extension shell in chromium', () => {
       await waitForNoSidebar(page);
       expect(await storedLocal('sites')).toEqual({ '127.0.0.1': 'never' });
       expect(await highlightCount(page)).toBe(0);
-      await sleep(SETTLE_MS);
-      expect(await badgeOf(tabId)).toBe('');
+      await waitForBadge(tabId, (b) => b === '');
     });
 
     it.runIf(run)('clears the badge when Backstory is paused with a tab open', async () => {
@@ -688,14 +627,14 @@ describe('extension shell in chromium', () => {
       );
       await waitForNoSidebar(page);
       expect(await highlightCount(page)).toBe(0);
-      await sleep(SETTLE_MS);
-      expect(await badgeOf(tabId)).toBe('');
+      await waitForBadge(tabId, (b) => b === '');
     });
 
     it.runIf(run)('has no badge on a page Backstory did not run on', async () => {
       await openPage(NOTES);
-      await sleep(SETTLE_MS);
-      expect(await badgeOf(await tabIdOf(NOTES))).toBe('');
+      const tabId = await tabIdOf(NOTES);
+      await settled(tabId, NOTES);
+      expect(await badgeOf(tabId)).toBe('');
     });
   });
 
@@ -753,7 +692,7 @@ describe('extension shell in firefox', () => {
 
   it.runIf(run)('shows no sidebar on a page that is not an article', async () => {
     const page = await openPage(NOTES);
-    await sleep(SETTLE_MS);
+    await settle(browser, 'firefox', NOTES);
     expect(await hasSidebar(page)).toBe(false);
     expect(await highlightCount(page)).toBe(0);
   });

@@ -448,3 +448,33 @@ describe('shell/knowledge packs for users', () => {
     expect(s.mem.data.packs).toEqual([]);
   });
 });
+
+describe('shell/tab status (what the end-to-end tests wait on)', () => {
+  it('records a page the sentinel reported and the background skipped, and one it loaded Backstory into', async () => {
+    const s = service();
+    await s.svc.handle({ type: 'cs/page-seen', payload: { url: tab.url, readerable: false } }, fromTab);
+    expect(s.svc.status(tab.id)).toMatchObject({ state: 'skipped', url: tab.url });
+    await s.svc.handle({ type: 'cs/page-seen', payload: { url: tab.url, readerable: true } }, fromTab);
+    expect(s.svc.status(tab.id)).toMatchObject({ state: 'loaded' });
+  });
+
+  it('records how the analyzer’s run ended', async () => {
+    const s = service();
+    await s.svc.handle({ type: 'cs/report-outcome', payload: { outcome: 'found', count: 12 } }, fromTab);
+    expect(s.svc.status(tab.id)).toEqual({ state: 'found', count: 12, url: tab.url });
+    await s.svc.handle({ type: 'cs/report-outcome', payload: { outcome: 'failed', count: 0 } }, fromTab);
+    expect(s.svc.status(tab.id)).toEqual({ state: 'failed', count: 0, url: tab.url });
+  });
+
+  it('records nothing for a frame inside the page (Backstory runs in the top frame only)', async () => {
+    const s = service();
+    const frame = { ...fromTab, frameId: 2 };
+    await s.svc.handle({ type: 'cs/page-seen', payload: { url: tab.url, readerable: true } }, frame);
+    expect(s.svc.status(tab.id)).toBeNull();
+    expect(s.injected).toEqual([]);
+  });
+
+  it('knows nothing of a tab it never heard from', () => {
+    expect(service().svc.status(99)).toBeNull();
+  });
+});
