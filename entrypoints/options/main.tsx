@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { createClient } from '../../lib/messaging/client.ts';
 import { OptionsApp } from '../../components/options/OptionsApp.tsx';
 import '../../components/options/options.css';
+import '../../components/options/options-controls.css';
 
 const send = createClient((message) => browser.runtime.sendMessage(message));
 const root = document.getElementById('app');

@@ -2,9 +2,13 @@
  * The two elements Backstory adds to a page, <backstory-sidebar> and <backstory-card>: each
  * a shadow host with the UI's styles, themed as the reader chose.
  */
-import uiCss from '../../components/shared/ui.css?inline';
+import uiBase from '../../components/shared/ui.css?inline';
+import uiDetail from '../../components/shared/ui-detail.css?inline';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host.ts';
 import type { Settings } from '../storage/settings.ts';
+
+/** The UI's one stylesheet, kept in two files (no file over 400 lines); order matters. */
+const uiCss = `${uiBase}\n${uiDetail}`;
 
 export function createUiHost(doc: Document, tag: 'backstory-sidebar' | 'backstory-card', settings: Settings) {
   const host = createShadowHost(doc, tag, uiCss);

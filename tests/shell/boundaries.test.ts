@@ -3,6 +3,7 @@
  * the same; this test also catches what a lint config could miss):
  * lib/engine uses no DOM or browser APIs, components never call browser.*,
  * exactly one module imports compromise, and no product code uses an HTML sink.
+ * Also the size rule: no product file (code or stylesheet) over MAX_LINES lines.
  */
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,7 +16,21 @@ function files(dir: string): string[] {
     return statSync(join(ROOT, p)).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) ? [p] : [];
   });
 }
+/** Every file under dir, whatever its kind. */
+function allFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(join(ROOT, p)).isDirectory() ? allFiles(p) : [p];
+  });
+}
 const raw = (f: string) => readFileSync(join(ROOT, f), 'utf8');
+const lineCount = (f: string) => {
+  const text = raw(f);
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+};
+
+/** A product file longer than this holds several modules: split it by responsibility (issue 14). */
+const MAX_LINES = 400;
 /** Source without comments, so a comment that mentions browser.runtime is not a use of it. */
 const source = (f: string) =>
   raw(f)
@@ -63,6 +78,11 @@ describe('architecture boundaries', () => {
       expect(source(f), f).not.toMatch(
         /\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/,
       );
+  });
+
+  it(`keeps every file under entrypoints/, lib/ and components/ within ${MAX_LINES} lines`, () => {
+    const sizes = ['entrypoints', 'lib', 'components'].flatMap(allFiles).map((f) => [f, lineCount(f)] as const);
+    expect(sizes.filter(([, n]) => n > MAX_LINES).map(([f, n]) => `${f} (${n} lines)`)).toEqual([]);
   });
 
   it('keeps entrypoints thin: every file sits in an entrypoint folder or is an entrypoint', () => {
