@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './lib/read-packs.ts';
 
-const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+export const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 export const CHECK_STEPS: [string, string, string[]][] = [
   ['knowledge base', bin('tsx'), ['scripts/build-kb.ts']],
   ['type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
@@ -16,9 +16,9 @@ export const CHECK_STEPS: [string, string, string[]][] = [
   ['unit and component tests', bin('vitest'), ['run']],
 ];
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const started = Date.now();
-  for (const [name, cmd, args] of CHECK_STEPS) {
+/** Runs steps in order, stopping the process at the first that fails. */
+export function runSteps(steps: [string, string, string[]][]): void {
+  for (const [name, cmd, args] of steps) {
     console.log(`\n▶ ${name}`);
     const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
     if (r.status !== 0) {
@@ -26,5 +26,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(r.status ?? 1);
     }
   }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
+  runSteps(CHECK_STEPS);
   console.log(`\n✔ check passed in ${Math.round((Date.now() - started) / 1000)} s`);
 }

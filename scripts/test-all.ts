@@ -6,19 +6,14 @@
  * part says which and how to install it; with CI=true that is a failure.
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ROOT } from './lib/read-packs.ts';
+import { bin, CHECK_STEPS, runSteps } from './check.ts';
 import { findBrowser } from './lib/browsers.ts';
 
-const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+// The fast checks (npm run check), then builds and browsers.
 const steps: [string, string, string[]][] = [
   ['prepare', bin('wxt'), ['prepare']],
-  ['knowledge base', bin('tsx'), ['scripts/build-kb.ts']],
-  ['type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
-  ['type check (engine, no DOM)', bin('tsc'), ['--noEmit', '-p', 'lib/engine/tsconfig.json']],
-  ['lint', bin('eslint'), ['.']],
-  ['format', bin('prettier'), ['--check', '.']],
-  ['unit and component tests', bin('vitest'), ['run']],
+  ...CHECK_STEPS,
   ['build: Chrome MV3', bin('wxt'), ['build']],
   ['build: Firefox', bin('wxt'), ['build', '-b', 'firefox']],
   [
@@ -29,14 +24,7 @@ const steps: [string, string, string[]][] = [
 ];
 
 const started = Date.now();
-for (const [name, cmd, args] of steps) {
-  console.log(`\n▶ ${name}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
-  if (r.status !== 0) {
-    console.error(`\n✖ ${name} failed`);
-    process.exit(r.status ?? 1);
-  }
-}
+runSteps(steps);
 
 const missing = (['chromium', 'firefox'] as const).filter((b) => !findBrowser(b).path);
 if (missing.length) {

@@ -12,15 +12,8 @@ export const TYPE_LABEL: Record<EntityType, string> = {
   concept: 'Concept',
 };
 
-export { formatValue, formatNumber } from '../../lib/format/facts.ts';
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
+export { formatValue, formatNumber, hostOf } from '../../lib/format/facts.ts';
+export { wikipediaPageUrl as wikipediaUrl } from '../../lib/online/endpoints.ts';
 
 /** Only https links are ever rendered as links: a pack cannot smuggle javascript: (or plain-http) URLs into the UI. */
 export function safeHref(url: string | undefined | null): string | undefined {
@@ -31,10 +24,6 @@ export function safeHref(url: string | undefined | null): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function wikipediaUrl(title: string): string {
-  return `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
 }
 
 export function wikipediaSearchUrl(name: string): string {

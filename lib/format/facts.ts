@@ -87,7 +87,8 @@ export function isStale(f: Pick<Fact, 'kind' | 'asOf'>, today: Date = new Date()
   return isPossiblyStale(f.kind, f.asOf, today);
 }
 
-function hostOf(url: string): string {
+/** A URL's host without "www.", or the text itself when it is not a URL. */
+export function hostOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
