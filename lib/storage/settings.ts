@@ -33,6 +33,12 @@ export interface Settings {
   paused: boolean;
   sidebarWidth: number;
   sidebarCollapsed: boolean;
+  /** Online mode (issue 17): names may be looked up on Wikipedia/Wikidata. Off until the reader turns it on. */
+  onlineMode: boolean;
+  /** Reading trail (issue 19): a local record of analysed articles. Off until the reader turns it on. */
+  readingTrail: boolean;
+  /** Trail records older than this many days are pruned. */
+  trailRetentionDays: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -46,6 +52,9 @@ export const DEFAULT_SETTINGS: Settings = {
   paused: false,
   sidebarWidth: 380,
   sidebarCollapsed: false,
+  onlineMode: false,
+  readingTrail: false,
+  trailRetentionDays: 90,
 };
 
 export const SIDEBAR_MIN_WIDTH = 320;
@@ -62,6 +71,9 @@ const SettingsSchema = v.object({
   paused: v.optional(v.boolean()),
   sidebarWidth: v.optional(v.pipe(v.number(), v.minValue(SIDEBAR_MIN_WIDTH), v.maxValue(SIDEBAR_MAX_WIDTH))),
   sidebarCollapsed: v.optional(v.boolean()),
+  onlineMode: v.optional(v.boolean()),
+  readingTrail: v.optional(v.boolean()),
+  trailRetentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
 });
 
 /** Keep what is valid in a stored or submitted settings object; anything else falls back to the default. */
