@@ -3,6 +3,14 @@ import preact from '@preact/preset-vite';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks.ts';
 
 // Permissions, each justified in README.md ("Permissions").
+
+/**
+ * The public half of a key pair whose private half was never kept: it fixes the Chromium
+ * extension ID of an unpacked build at dckffigglilcaafponkkmdjaknbbkbkb, which a school's
+ * policy (3rdparty → extensions → ID) and the classroom e2e test name (ADR 9).
+ */
+const CHROMIUM_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzEJdL6crD6UX6xYVrlk08wO0pakXtg3O0/E0l7eD5mcEFG5m1SjGn4Mu+cNkf8ZNz98YZdEWUCbjf7JsniUThmZqMfo1bVHvxhJg7bnMGFB7jLcqWpIGW27DrTDeue/u+yb7wqZijC42B+yrJqsMEykyBP52QyHFAgaHhrgwly+m9efioQPhHgNNF8DPtqKkRdsycq+YMojNbfNZ5RVJjMrXNfcDzFrKQnElbnAE/fXZfhx/ZERNkiPhGdANlYJDDM48jJ6aK541n3pP2BOpYIHR5T0jigDrSQdBHUh0WMaD1+Mar9pSx8l1xZ81pWpJnTl6HzWA/hRmo7w/sjjMaQIDAQAB';
 export default defineConfig({
   outDir: '.output',
   vite: () => ({
@@ -43,6 +51,9 @@ export default defineConfig({
         description: 'Show or hide the Backstory sidebar',
       },
     },
+    // What a school's administrator may set (lib/storage/managed.ts, docs/classroom.md). Firefox
+    // needs no schema: it passes its policies.json "3rdparty" entry to storage.managed as it is.
+    ...(browser === 'firefox' ? {} : { key: CHROMIUM_KEY, storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -8,7 +8,9 @@
 // by returning a promise, which Chrome's native API does not support (ADR 1).
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { createBackgroundService } from '../lib/background/service.ts';
-import { settingsItem, sitesItem, userPacksItem, disabledPacksItem } from '../lib/storage/items.ts';
+import { settingsItem, sitesItem, userPacksItem, disabledPacksItem, managedAppliedItem } from '../lib/storage/items.ts';
+import { withManaged, parseManagedPolicy, type ManagedPolicy } from '../lib/storage/managed.ts';
+import { parsePackImport } from '../lib/kb/import.ts';
 import builtinPacks from '../generated/kb-packs.json';
 import builtinIndex from '../generated/kb-index.json';
 import type { KnowledgePack } from '../lib/kb/schema.ts';
@@ -19,19 +21,43 @@ const ANALYZER_FILE = '/content-scripts/analyzer.js';
 const MENU_ID = 'backstory-lookup';
 
 export default defineBackground(() => {
+  const packs = (builtinPacks as { packs: KnowledgePack[] }).packs;
+  const reservedIds = new Set(packs.map((p) => p.pack.id));
+  // The school's policy (managed storage), read once and again when the browser says it changed.
+  // Firefox rejects the read when no policy is set: that is no policy.
+  let policy: Promise<ManagedPolicy> | null = null;
+  const readPolicy = () =>
+    (policy ??= browser.storage.managed
+      .get()
+      .catch(() => ({}))
+      .then((raw) => parseManagedPolicy(raw, (json) => parsePackImport(json, { reservedIds }))));
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'managed') return;
+    policy = null;
+    service.invalidateKb();
+    void broadcast({ type: 'bg/settings-changed' });
+  });
+
   const service = createBackgroundService({
-    builtinPacks: (builtinPacks as { packs: KnowledgePack[] }).packs,
+    builtinPacks: packs,
     builtinIndex: builtinIndex as unknown as KbIndex,
-    store: {
-      getSettings: () => settingsItem.getValue(),
-      setSettings: (s) => settingsItem.setValue(s),
-      getSites: () => sitesItem.getValue(),
-      setSites: (s) => sitesItem.setValue(s),
-      getUserPacks: () => userPacksItem.getValue(),
-      setUserPacks: (p) => userPacksItem.setValue(p),
-      getDisabled: () => disabledPacksItem.getValue(),
-      setDisabled: (d) => disabledPacksItem.setValue(d),
-    },
+    store: withManaged(
+      {
+        getSettings: () => settingsItem.getValue(),
+        setSettings: (s) => settingsItem.setValue(s),
+        getSites: () => sitesItem.getValue(),
+        setSites: (s) => sitesItem.setValue(s),
+        getUserPacks: () => userPacksItem.getValue(),
+        setUserPacks: (p) => userPacksItem.setValue(p),
+        getDisabled: () => disabledPacksItem.getValue(),
+        setDisabled: (d) => disabledPacksItem.setValue(d),
+      },
+      {
+        policy: readPolicy,
+        getApplied: () => managedAppliedItem.getValue(),
+        setApplied: (a) => managedAppliedItem.setValue(a),
+      },
+    ),
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     injectAnalyzer: (tabId, launch) => injectAnalyzer(tabId, launch),

@@ -25,6 +25,7 @@ import {
   type RelatedNames,
 } from '../messaging/protocol.ts';
 import { sanitizeSettings, siteKey, type Settings, type SitePolicy } from '../storage/settings.ts';
+import type { ManagedView } from '../storage/managed.ts';
 import { createTabStatuses } from './tab-status.ts';
 
 export interface Store {
@@ -36,6 +37,8 @@ export interface Store {
   setUserPacks(p: KnowledgePack[]): Promise<void>;
   getDisabled(): Promise<string[]>;
   setDisabled(d: string[]): Promise<void>;
+  /** What a school's policy sets (lib/storage/managed.ts), when the store applies one. */
+  getManaged?(): Promise<ManagedView>;
 }
 
 export interface ServiceDeps {
@@ -232,7 +235,12 @@ export function createBackgroundService(deps: ServiceDeps) {
     'cs/lookup': async (p) => ({ ok: true, value: { entries: await lookup(p.query) } }),
     'opt/get-state': async () => ({
       ok: true,
-      value: { settings: await deps.store.getSettings(), sites: await deps.store.getSites(), packs: await packInfos() },
+      value: {
+        settings: await deps.store.getSettings(),
+        sites: await deps.store.getSites(),
+        packs: await packInfos(),
+        ...(deps.store.getManaged ? { managed: await deps.store.getManaged() } : {}),
+      },
     }),
     'opt/save-settings': async (p) => {
       const next = sanitizeSettings({ ...(await deps.store.getSettings()), ...p.settings });

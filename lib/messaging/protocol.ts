@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import type { AnalysisResult } from '../engine/types.ts';
 import type { Settings, SitePolicy } from '../storage/settings.ts';
+import type { ManagedView } from '../storage/managed.ts';
 import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../storage/settings.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 import {
@@ -110,9 +111,9 @@ export const Requests = {
   ),
   'cs/set-site-policy': request<Result<null>>()(v.strictObject({ host: shortText, policy: sitePolicy })),
   'cs/lookup': request<Result<{ entries: EntryView[] }>>()(v.strictObject({ query: shortText })),
-  'opt/get-state': request<Result<{ settings: Settings; sites: Record<string, SitePolicy>; packs: PackInfo[] }>>()(
-    v.strictObject({}),
-  ),
+  'opt/get-state': request<
+    Result<{ settings: Settings; sites: Record<string, SitePolicy>; packs: PackInfo[]; managed?: ManagedView }>
+  >()(v.strictObject({})),
   'opt/save-settings': request<Result<Settings>>()(v.strictObject({ settings: v.record(v.string(), v.unknown()) })),
   'opt/import-pack': request<Result<{ id: string; entries: number; overrides: string[] }>>()(
     v.strictObject({ json: v.pipe(v.string(), v.maxLength(MAX_MESSAGE_CHARS)) }),

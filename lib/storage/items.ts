@@ -25,3 +25,9 @@ export const userPacksItem = storage.defineItem<KnowledgePack[]>('local:userPack
 
 /** Built-in packs the user switched off, by id. */
 export const disabledPacksItem = storage.defineItem<string[]>('local:disabledPacks', { fallback: [], version: 1 });
+
+/** The school's starting values already applied (lib/storage/managed.ts), so each is applied once. */
+export const managedAppliedItem = storage.defineItem<Record<string, string>>('local:managedApplied', {
+  fallback: {},
+  version: 1,
+});

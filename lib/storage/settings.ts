@@ -60,7 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SIDEBAR_MIN_WIDTH = 320;
 export const SIDEBAR_MAX_WIDTH = 520;
 
-const SettingsSchema = v.object({
+export const SettingsSchema = v.object({
   autoOpenSidebar: v.optional(v.boolean()),
   highlights: v.optional(v.boolean()),
   highlightStyle: v.optional(v.picklist(['underline', 'background'])),
