@@ -8,7 +8,8 @@ export interface HoverCardProps {
   entry: EntryView | undefined;
   /** Shown for a lookup of selected text. */
   fallbackName?: string;
-  position: { left: number; top: number } | null;
+  /** Where the card goes; maxHeight when it must be shorter than its content to stay off its word. */
+  position: { left: number; top: number; maxHeight?: number } | null;
   onOpenInSidebar: () => void;
   onClose: () => void;
   /** How many top figures to show. */
@@ -33,7 +34,15 @@ export function HoverCard({
       role="dialog"
       aria-label={`Backstory: ${name}`}
       aria-modal="false"
-      style={position ? { left: `${position.left}px`, top: `${position.top}px` } : { visibility: 'hidden' }}
+      style={
+        position
+          ? {
+              left: `${position.left}px`,
+              top: `${position.top}px`,
+              ...(position.maxHeight !== undefined && { maxHeight: `${position.maxHeight}px`, overflowY: 'auto' }),
+            }
+          : { visibility: 'hidden' }
+      }
       data-testid="hover-card"
     >
       <div class="card-head">

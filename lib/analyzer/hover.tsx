@@ -39,6 +39,14 @@ export class HoverController {
   private lingerTimer: number | undefined;
   private pointerFrame = 0;
   private lastPointer: { x: number; y: number } | null = null;
+  private followFrame = 0;
+  /** What the shown card draws and where its word is now, so it can follow the word as the page scrolls. */
+  private drawn: {
+    entity: Entity | null;
+    entry: EntryView | undefined;
+    fallbackName: string | undefined;
+    anchor: () => DOMRect | null;
+  } | null = null;
 
   constructor(private readonly deps: HoverDeps) {}
 
@@ -64,11 +72,25 @@ export class HoverController {
         ev.stopPropagation();
       }
     };
+    // The card follows its word when the page (or a scrolling box holding the article) scrolls or
+    // the window resizes, and closes once the word leaves the screen, as Page Previews does.
+    const onMoveOfPage = () => {
+      if (!this.state.shown || !this.drawn || this.followFrame) return;
+      this.followFrame = this.deps.ctx.win.requestAnimationFrame(() => {
+        this.followFrame = 0;
+        this.follow();
+      });
+    };
+    const { win } = this.deps.ctx;
     doc.addEventListener('pointermove', onMove, opts);
     doc.addEventListener('keydown', onKey, true);
+    doc.addEventListener('scroll', onMoveOfPage, opts);
+    win.addEventListener('resize', onMoveOfPage, { passive: true });
     return () => {
       doc.removeEventListener('pointermove', onMove, opts);
       doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('scroll', onMoveOfPage, opts);
+      win.removeEventListener('resize', onMoveOfPage);
     };
   }
 
@@ -79,14 +101,14 @@ export class HoverController {
     const entity = entityByKey(store.state, ref.key) ?? null;
     const anchor = () => mentions.rangeOfMention(entity ?? undefined, ref.index)?.getBoundingClientRect() ?? null;
     const id = entity?.id;
-    this.draw(entity, id ? store.state.entries[id] : undefined, undefined, anchor());
+    this.draw(entity, id ? store.state.entries[id] : undefined, undefined, anchor);
     if (id && !store.state.entries[id]) {
       // Its entry has not arrived yet (EntryLoader.fill): fetch it and redraw the card if still shown.
       const generation = this.state.generation;
       void this.deps.entries.ensure([id]).then(() => {
         const entry = store.state.entries[id];
         if (generation === this.state.generation && this.state.shown && entry)
-          this.draw(entity, entry, undefined, anchor());
+          this.draw(entity, entry, undefined, anchor);
       });
     }
   }
@@ -95,11 +117,13 @@ export class HoverController {
   showLookup(query: string, entries: EntryView[]): void {
     const { ctx, store } = this.deps;
     const sel = ctx.win.getSelection();
-    const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : null;
+    const range = sel && sel.rangeCount ? sel.getRangeAt(0).cloneRange() : null;
     const entry = entries[0];
     if (entry) store.dispatch({ type: 'add-entries', entries: Object.fromEntries(entries.map((e) => [e.id, e])) });
     const inArticle = entry ? (store.state.result?.entities.find((e) => e.id === entry.id) ?? null) : null;
-    this.draw(inArticle, entry, entry ? undefined : `No entry for “${query}”`, rect);
+    this.draw(inArticle, entry, entry ? undefined : `No entry for “${query}”`, () =>
+      range ? range.getBoundingClientRect() : null,
+    );
   }
 
   hide(): void {
@@ -132,7 +156,9 @@ export class HoverController {
   destroy(): void {
     this.hide();
     if (this.pointerFrame) this.deps.ctx.win.cancelAnimationFrame(this.pointerFrame);
+    if (this.followFrame) this.deps.ctx.win.cancelAnimationFrame(this.followFrame);
     this.pointerFrame = 0;
+    this.followFrame = 0;
     this.host?.destroy();
     this.host = null;
   }
@@ -182,6 +208,7 @@ export class HoverController {
         this.showCard(effect.ref);
         break;
       case 'hide-card':
+        this.drawn = null;
         if (this.host) {
           // Keep the host for the next card (creating one costs a shadow root and styles); just empty it.
           render(null, this.host.mount);
@@ -205,7 +232,29 @@ export class HoverController {
     return this.host;
   }
 
+  /** The shown card after a scroll or resize: beside its word again, or gone with the word. */
+  private follow(): void {
+    const d = this.drawn;
+    if (!d || !this.state.shown) return;
+    const rect = d.anchor();
+    const { innerHeight, innerWidth } = this.deps.ctx.win;
+    if (rect && (rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth)) this.hide();
+    else if (rect) this.layout(d.entity, d.entry, d.fallbackName, rect);
+  }
+
   private draw(
+    entity: Entity | null,
+    entry: EntryView | undefined,
+    fallbackName: string | undefined,
+    anchor: () => DOMRect | null,
+  ): void {
+    this.drawn = { entity, entry, fallbackName, anchor };
+    this.layout(entity, entry, fallbackName, anchor());
+    this.send({ type: 'card-shown' });
+  }
+
+  /** Render the card hidden to measure it, then where placeCard puts it. */
+  private layout(
     entity: Entity | null,
     entry: EntryView | undefined,
     fallbackName: string | undefined,
@@ -214,7 +263,7 @@ export class HoverController {
     const { win } = this.deps.ctx;
     const host = this.ensureHost();
     host.show();
-    const draw = (position: { left: number; top: number } | null) =>
+    const draw = (position: { left: number; top: number; maxHeight?: number } | null) =>
       render(
         <HoverCard
           entity={entity}
@@ -237,7 +286,6 @@ export class HoverController {
       width: win.innerWidth,
       height: win.innerHeight,
     });
-    draw({ left: placed.left, top: placed.top });
-    this.send({ type: 'card-shown' });
+    draw({ left: placed.left, top: placed.top, maxHeight: placed.maxHeight });
   }
 }

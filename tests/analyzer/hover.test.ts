@@ -7,6 +7,7 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { HoverController } from '../../lib/analyzer/hover.tsx';
 import { extractArticle } from '../../lib/page/extract.ts';
+import { CARD_GAP } from '../../lib/page/placement.ts';
 import { testEntries } from '../fixtures/test-kb.ts';
 import { makeEntity, makeResult } from '../fixtures/ui-fixtures.ts';
 import { until } from './fakes.ts';
@@ -114,6 +115,29 @@ describe('analyzer/hover controller', () => {
       .click();
     expect(h.visible()).toBe(false);
     expect(h.opened).toEqual(['nato']);
+  });
+
+  // Issue 18, item 4: the card stayed put while the page scrolled under it.
+  it('follows its word as the page scrolls, and closes once the word has scrolled off the screen', async () => {
+    const h = hover();
+    const ref = withNato(h);
+    let wordTop = 300;
+    const rect = vi
+      .spyOn(Range.prototype, 'getBoundingClientRect')
+      .mockImplementation(() => new DOMRect(100, wordTop, 40, 18));
+    try {
+      h.controller.showCard(ref);
+      const cardTop = () => parseFloat((h.card()!.shadowRoot!.querySelector('.card') as HTMLElement).style.top);
+      expect(cardTop()).toBe(300 + 18 + CARD_GAP);
+      wordTop = 200;
+      h.doc.dispatchEvent(new Event('scroll'));
+      await until(() => cardTop() === 200 + 18 + CARD_GAP, 'the card moved with its word');
+      wordTop = -100;
+      h.doc.dispatchEvent(new Event('scroll'));
+      await until(() => !h.visible(), 'the card closed with its word off screen');
+    } finally {
+      rect.mockRestore();
+    }
   });
 
   it('destroy removes the card host and stops listening', () => {

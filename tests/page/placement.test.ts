@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CARD_GAP, CARD_MARGIN, placeCard, type Rect } from '../../lib/page/placement.ts';
+import { CARD_GAP, CARD_MARGIN, overlaps, placeCard, type Rect } from '../../lib/page/placement.ts';
 
 const VIEW = { width: 1000, height: 800 };
 const CARD = { width: 300, height: 150 };
@@ -41,11 +41,34 @@ describe('lib/page/placement: placeCard', () => {
     expect({ left: p.left, top: p.top }).toEqual(expected);
   });
 
-  it('in a short viewport where the card fits neither above nor below, keeps it inside the bottom edge (over the word)', () => {
+  it('in a short viewport where the card fits neither above nor below, goes on the roomier side cut to fit, never over the word', () => {
     const view = { width: 1000, height: 200 };
-    const p = placeCard(word(100, 60), CARD, view);
-    expect(p.placement).toBe('below');
-    expect(p.top).toBe(view.height - CARD.height - CARD_MARGIN);
+    const below = placeCard(word(100, 60), CARD, view);
+    expect(below).toEqual({
+      left: 100,
+      top: 60 + 20 + CARD_GAP,
+      placement: 'below',
+      maxHeight: 200 - CARD_MARGIN - 88,
+    });
+    const above = placeCard(word(100, 120), CARD, view);
+    expect(above).toEqual({ left: 100, top: CARD_MARGIN, placement: 'above', maxHeight: 120 - CARD_GAP - CARD_MARGIN });
+    for (const [p, anchor] of [
+      [below, word(100, 60)],
+      [above, word(100, 120)],
+    ] as const)
+      expect(overlaps({ ...p, width: CARD.width, height: Math.min(CARD.height, p.maxHeight!) }, anchor)).toBe(false);
+  });
+
+  // Regression (issue 18, item 4): with the card taller than the room on either side, it was
+  // clamped to the bottom edge, over the word it describes (card top 439 px, word at 459 px).
+  it('a card taller than the room below and above a word low on the screen does not cover the word', () => {
+    const view = { width: 1280, height: 700 };
+    const anchor = word(300, 459);
+    const card = { width: 320, height: 480 };
+    const p = placeCard(anchor, card, view);
+    expect(
+      overlaps({ ...p, width: card.width, height: Math.min(card.height, p.maxHeight ?? card.height) }, anchor),
+    ).toBe(false);
     expect(p.top).toBeGreaterThanOrEqual(CARD_MARGIN);
   });
 
@@ -61,7 +84,7 @@ describe('lib/page/placement: placeCard', () => {
     if (card.height > view.height) expect(p.top).toBe(CARD_MARGIN);
   });
 
-  it('property: for a visible word and a card that fits, the card is inside the margins and does not cover the word when it fits above or below', () => {
+  it('property: for a visible word and a card narrower than the viewport, the card is inside the margins and never covers the word', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 100, max: 3000 }),
@@ -78,10 +101,12 @@ describe('lib/page/placement: placeCard', () => {
           const h = Math.min(a.h, vh);
           const anchor = { left: Math.floor(f.fx * vw), top: Math.floor(f.fy * (vh - h)), width: a.w, height: h };
           const p = placeCard(anchor, card, view);
+          const height = Math.min(card.height, p.maxHeight ?? card.height);
           expect(p.left).toBeGreaterThanOrEqual(CARD_MARGIN);
           expect(p.top).toBeGreaterThanOrEqual(CARD_MARGIN);
           expect(p.left + card.width).toBeLessThanOrEqual(vw - CARD_MARGIN);
-          expect(p.top + card.height).toBeLessThanOrEqual(vh - CARD_MARGIN);
+          expect(p.top + height).toBeLessThanOrEqual(vh - CARD_MARGIN);
+          expect(overlaps({ left: p.left, top: p.top, width: card.width, height }, anchor)).toBe(false);
           const fitsBelow = anchor.top + anchor.height + CARD_GAP + card.height <= vh - CARD_MARGIN;
           const fitsAbove = anchor.top - CARD_GAP - card.height >= CARD_MARGIN;
           if (fitsBelow) expect(p).toMatchObject({ placement: 'below', top: anchor.top + anchor.height + CARD_GAP });
