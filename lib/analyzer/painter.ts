@@ -26,6 +26,9 @@ export class HighlightPainter {
   /** Which mentions of a long article are near the viewport (null: all are drawn). */
   private window: ViewportWindow<MentionRef> | null = null;
   private run: AbortController | null = null;
+  /** Watches the page's size while mentions are drawn, to repaint them after a reflow. */
+  private reflow: ResizeObserver | null = null;
+  private reflowFrame = 0;
 
   constructor(
     private readonly win: PageWindow,
@@ -50,6 +53,7 @@ export class HighlightPainter {
       this.layer.clearMentions();
       return;
     }
+    this.watchReflow();
     const types = new Set(settings.highlightTypes);
     const typeOf = new Map(result.entities.map((e) => [e.key, e.type]));
     const todo = this.mentions.refs.filter((r) => types.has(typeOf.get(r.key)!));
@@ -75,13 +79,45 @@ export class HighlightPainter {
   /** Take every mention down (no article any more). */
   clearMentions(): void {
     this.stop();
+    this.unwatchReflow();
     this.layer.clearMentions();
   }
 
   /** Take everything down: mentions, hover and flash. */
   clear(): void {
     this.stop();
+    this.unwatchReflow();
     this.layer.clear();
+  }
+
+  /**
+   * Repaint the highlights once the page has reflowed: the sidebar docking or undocking changes
+   * the page's width (a margin on <html>), as does a resized window, and the browser keeps
+   * painting highlights where the text was (HighlightLayer.repaint).
+   */
+  private watchReflow(): void {
+    const Observer = this.win.ResizeObserver;
+    const { documentElement: root, body } = this.win.document;
+    if (this.reflow || typeof Observer !== 'function' || !root) return;
+    let first = true;
+    this.reflow = new Observer(() => {
+      // An observer reports each element once when it starts watching: nothing has reflowed yet.
+      if (first) return void (first = false);
+      if (this.reflowFrame) return;
+      this.reflowFrame = this.win.requestAnimationFrame(() => {
+        this.reflowFrame = 0;
+        this.layer.repaint();
+      });
+    });
+    this.reflow.observe(root);
+    if (body) this.reflow.observe(body);
+  }
+
+  private unwatchReflow(): void {
+    this.reflow?.disconnect();
+    this.reflow = null;
+    if (this.reflowFrame) this.win.cancelAnimationFrame(this.reflowFrame);
+    this.reflowFrame = 0;
   }
 
   private restart(): AbortSignal {

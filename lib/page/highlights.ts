@@ -73,6 +73,21 @@ export class HighlightLayer {
     this.hl.registry.delete(nameOf(this.mentions.style));
     this.mentions = null;
   }
+  /**
+   * Paint every drawn highlight again. The ranges are live and stay right when the page
+   * reflows (the docked sidebar closes, the window resizes), but browsers repaint a highlight
+   * only when it or its ranges change, so after a reflow its old boxes stay on screen: text
+   * re-wrapped under them shows highlights a character short ("Beijin|g") until something else
+   * repaints. Registering the same Highlight again makes the browser paint it from the new layout.
+   */
+  repaint(): void {
+    if (!this.hl) return;
+    const m = this.mentions;
+    if (m) {
+      this.hl.registry.delete(nameOf(m.style));
+      this.hl.registry.set(nameOf(m.style), m.set);
+    }
+  }
   hover(range: Range | null): void {
     if (!this.hl) return;
     if (range) this.hl.registry.set(HIGHLIGHT_HOVER, new this.hl.Highlight(range));

@@ -118,7 +118,11 @@ export class FakeLayer {
   hovered: Range | null = null;
   flashed: Range[] = [];
   cleared = 0;
+  repainted = 0;
   supported = true;
+  repaint() {
+    this.repainted++;
+  }
   get size() {
     return this.drawn.size;
   }

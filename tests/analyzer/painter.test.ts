@@ -92,6 +92,36 @@ describe('analyzer/painter', () => {
     expect(added).toEqual(['NATO', 'NATO']);
   });
 
+  // Issue 18, item 7: after the docked sidebar closed the text re-wrapped, and highlights stayed
+  // painted where their words had been, a character short, until something else repainted.
+  it('repaints the drawn highlights when the page reflows (the docked sidebar closes, the window resizes)', async () => {
+    const { painter, layer, result, win } = setUp();
+    const observed: ResizeObserverCallback[] = [];
+    const original = win.ResizeObserver;
+    win.ResizeObserver = class {
+      constructor(cb: ResizeObserverCallback) {
+        observed.push(cb);
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    try {
+      painter.paint(result, DEFAULT_SETTINGS);
+      await until(() => layer.size === 4, 'four mentions drawn');
+      expect(observed).toHaveLength(1);
+      const report = () => observed[0]!([], {} as ResizeObserver);
+      report(); // the report every observer makes when it starts watching
+      await new Promise((r) => win.requestAnimationFrame(r));
+      expect(layer.repainted).toBe(0);
+      report(); // the page's width changed
+      await until(() => layer.repainted === 1, 'the highlights repainted');
+      expect(layer.size).toBe(4);
+    } finally {
+      win.ResizeObserver = original;
+    }
+  });
+
   it('clears everything when there is no result', () => {
     const { painter, layer } = setUp();
     painter.paint(null, DEFAULT_SETTINGS);

@@ -31,6 +31,25 @@ describe('HighlightLayer', () => {
     expect(layer.size).toBe(100);
   });
 
+  it('repaint registers the drawn highlight again (the browser paints it from the new layout), with the same ranges', () => {
+    const { win, registry } = fakeWindow();
+    const calls: string[] = [];
+    const set = registry.set.bind(registry);
+    const del = registry.delete.bind(registry);
+    registry.set = (k, v) => (calls.push(`set ${k}`), set(k, v));
+    registry.delete = (k) => (calls.push(`delete ${k}`), del(k));
+    const layer = new HighlightLayer(win);
+    const [a, b] = [range(), range()];
+    layer.add(a);
+    layer.add(b);
+    const drawn = registry.get(HIGHLIGHT_MENTION);
+    calls.length = 0;
+    layer.repaint();
+    expect(calls).toEqual([`delete ${HIGHLIGHT_MENTION}`, `set ${HIGHLIGHT_MENTION}`]);
+    expect(registry.get(HIGHLIGHT_MENTION)).toBe(drawn);
+    expect([...drawn!]).toEqual([a, b]);
+  });
+
   it('retain drops the mentions that went away and keeps the rest', () => {
     const { win, registry } = fakeWindow();
     const layer = new HighlightLayer(win);
