@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarState, TypeFilter } from './state.ts';
 import { visibleEntities, entityByKey } from './state.ts';
 import { EntityDetail } from './EntityDetail.tsx';
+import { FiguresList } from './Figures.tsx';
 import { TYPE_LABEL } from '../shared/labels.ts';
 import { formatDate, formatFactValue, leadFact } from '../../lib/format/facts.ts';
 import type { SitePolicy } from '../../lib/storage/settings.ts';
@@ -304,31 +305,7 @@ export function Sidebar(props: SidebarProps) {
                 </ul>
               </details>
             )}
-            {state.result.figures.length > 0 && (
-              <details class="figures">
-                <summary>Figures in this article ({state.result.figures.length})</summary>
-                <ul>
-                  {state.result.figures.map((f, i) => {
-                    const about = f.entity ? entityByKey(state, f.entity) : undefined;
-                    return (
-                      <li key={i}>
-                        <strong>{f.text}</strong>
-                        {about && (
-                          <>
-                            {' '}
-                            — about{' '}
-                            <button type="button" class="link" onClick={() => props.onSelectEntity(about.key)}>
-                              {about.name}
-                            </button>
-                          </>
-                        )}
-                        <p class="sentence">{f.sentence}</p>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </details>
-            )}
+            <FiguresList state={state} onSelectEntity={props.onSelectEntity} />
           </>
         )
       )}

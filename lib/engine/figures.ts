@@ -1,9 +1,17 @@
 /**
  * Figures in the text: numbers with what they count ("1,100 square kilometers",
- * "3,000 Uyghurs", "$40 billion", "4 percent", "in 2013"), each with its sentence.
- * The entity a figure concerns is decided by the caller from the mentions in the
+ * "3,000 Uyghurs", "$40 billion", "4 percent", "in March 2013"), read phrase by phrase with
+ * compromise's own number, money, percentage and date tagging rather than a hand-written
+ * expression. The entity a figure concerns is decided by the caller from the mentions in the
  * same sentence.
+ *
+ * Not figures: times ("10:28 AM ET"), decades ("the late 1800s"), days of a date ("Dec. 4"),
+ * ordinals, sizes ("1800 x 1920") and counting words that are part of an idiom ("a one-two
+ * punch"). A figure's label is the whole noun phrase after the number ("55 planned projects"),
+ * never a fragment of it ("55 planned").
  */
+import nlp from 'compromise';
+
 export interface RawFigure {
   start: number;
   end: number;
@@ -12,147 +20,176 @@ export interface RawFigure {
   unit: string | null;
 }
 
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 };
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozens: 24,
-  hundreds: 200,
-  thousands: 2000,
-};
-const STOP = new Set([
-  'of',
-  'and',
-  'the',
-  'a',
-  'an',
-  'in',
-  'on',
-  'at',
-  'to',
-  'for',
-  'from',
-  'by',
-  'with',
-  'as',
-  'than',
-  'that',
-  'which',
-  'who',
-  'was',
-  'were',
-  'is',
-  'are',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'be',
-  'been',
-  'it',
-  'its',
-  'their',
-  'his',
-  'her',
-  'or',
-  'but',
-  'per',
-]);
+interface Term {
+  text: string;
+  start: number;
+  end: number;
+  tags: Set<string>;
+}
+interface NumberMatch {
+  offset: { start: number; length: number };
+  number?: { num: number; suffix?: string; unit?: string };
+  terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
+}
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const WORDNUM = Object.keys(NUMBER_WORDS).join('|');
-const FIGURE_RE = new RegExp(
-  String.raw`(?:(?:US)?[$€£¥]\s?)?(?:${NUM})(?:\s?(?:thousand|million|billion|trillion|bn)\b)?(?:\s?(?:%|percent\b|per cent\b))?` +
-    String.raw`|\b(?:${WORDNUM})(?:[-\s](?:${WORDNUM}))?(?=[-\s]\p{L})`,
-  'giu',
-);
-const UNIT_WORD = /^[\p{L}][\p{L}\p{M}'\u2019-]*$/u;
-const MONTHS =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
+/** A paragraph worth parsing: it holds a digit or a counting word. */
+const MAY_COUNT =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands|millions?|billions?)\b/i;
+const CURRENCY = /^(?:US|A|C|HK|NZ)?[$€£¥₹]/;
+const SIZE_AFTER = /^\s*[x×]\s*\d/;
+const SIZE_BEFORE = /\d\s*[x×]\s*$/;
+/** Clock times and their zones: "10:28", "28 AM ET". */
+const TIME_NEAR_BEFORE = /\d[:.]$/;
+const TIME_AFTER = /^\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])/iu;
+/** Words that end a unit phrase however compromise tags them. */
+const NOT_UNIT = new Set(['et', 'gmt', 'utc', 'bst', 'est', 'edt', 'pst', 'pdt', 'cet', 'am', 'pm', 'x']);
+
+/** Leading and trailing punctuation compromise keeps in a match's text. */
+function trim(text: string, start: number, end: number): [number, number] {
+  while (end > start && /[\s,.;:!?)"'\u2019\u201D\]]/.test(text[end - 1]!)) end--;
+  while (start < end && /[\s("'\u2018\u201C[]/.test(text[start]!)) start++;
+  return [start, end];
+}
+
+function termsOf(doc: ReturnType<typeof nlp>, base: number): Term[] {
+  const out: Term[] = [];
+  for (const s of doc.json({ offset: true }) as { terms: NumberMatch['terms'] }[])
+    for (const t of s.terms) {
+      if (!t.text) continue;
+      const start = base + t.offset.start;
+      out.push({ text: t.text, start, end: start + t.text.length, tags: new Set(t.tags) });
+    }
+  return out;
+}
+
+/** The noun phrase right after a number: modifiers then nouns, ending at the last noun ("planned projects"). */
+function unitAfter(terms: Term[], from: number, text: string): { words: string[]; end: number } | null {
+  let lastNoun = -1;
+  for (let i = from; i < terms.length && i < from + 4; i++) {
+    const t = terms[i]!;
+    // A phrase does not run across punctuation.
+    if (i > from && /[,.;:!?()"\u201C\u201D]/.test(text.slice(terms[i - 1]!.end, t.start))) break;
+    const word = t.text.toLowerCase();
+    if (NOT_UNIT.has(word) || t.tags.has('Value') || t.tags.has('Date') || t.tags.has('Month')) break;
+    const isNoun = t.tags.has('Noun') && !t.tags.has('Pronoun') && !t.tags.has('Verb');
+    const isModifier = t.tags.has('Adjective') || t.tags.has('Participle') || t.tags.has('PastTense');
+    if (isNoun) lastNoun = i;
+    else if (!isModifier || lastNoun >= 0) break;
+  }
+  if (lastNoun < 0) return null;
+  return { words: terms.slice(from, lastNoun + 1).map((t) => t.text), end: terms[lastNoun]!.end };
+}
 
 export function findFigures(text: string): RawFigure[] {
   const out: RawFigure[] = [];
-  for (const m of text.matchAll(FIGURE_RE)) {
-    let start = m.index;
-    let written = m[0];
-    const prevChar = text[start - 1] ?? ' ';
-    if (/[\p{L}\p{N}]/u.test(prevChar)) continue;
-    const numeric = /\d/.test(written);
-    let value: number | null = null;
-    if (numeric) {
-      const digits = /[\d,.]+/.exec(written)![0].replace(/,/g, '');
-      value = Number.parseFloat(digits);
-      const scale = /(thousand|million|billion|trillion|bn)/i.exec(written)?.[1]?.toLowerCase();
-      if (scale && Number.isFinite(value)) value *= SCALE[scale] ?? 1;
-    } else {
-      value = NUMBER_WORDS[written.toLowerCase().split(/[-\s]/)[0]!] ?? null;
+  // Sentence by sentence, and only those that may count something: compromise's tagging costs
+  // per word, and a whole article at once costs far more than its parts (its offsets are quadratic).
+  const pieces = /[^\n]+?(?:[.!?]["\u201D\u2019)]*(?=\s)|(?=\n)|$)/g;
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from < 0) return;
+    // Figures are an extra: text compromise cannot read loses its figures, never the analysis.
+    try {
+      figuresIn(text, from, text.slice(from, to), out);
+    } catch {
+      /* no figures from this piece */
     }
-    // A bare year ("in 2013", "since 2001") is a date figure.
-    const isYear = numeric && /^\d{4}$/.test(written) && value! >= 1800 && value! <= 2100;
-    const monthBefore = /\b([A-Z][a-z]{2,8})\.?\s+$/.exec(text.slice(Math.max(0, start - 12), start))?.[1];
-    if (isYear) {
-      if (monthBefore && MONTHS.test(monthBefore)) {
-        start -=
-          text.slice(Math.max(0, start - 12), start).length -
-          text.slice(Math.max(0, start - 12), start).lastIndexOf(monthBefore);
-        written = text.slice(start, m.index + m[0].length);
-      }
-      out.push({ start, end: start + written.length, text: written, value, unit: 'year' });
+    from = to = -1;
+  };
+  for (let m = pieces.exec(text); m; m = pieces.exec(text)) {
+    if (!m[0].trim()) continue;
+    if (!MAY_COUNT.test(m[0])) {
+      flush();
       continue;
     }
-    if (/%|percent|per cent/i.test(written)) {
-      out.push({ start, end: start + written.length, text: written, value, unit: 'percent' });
+    // Neighbouring counting sentences of a paragraph are parsed together ("Dec. 4" ends in a full stop).
+    if (from >= 0 && /\n/.test(text.slice(to, m.index))) flush();
+    if (from < 0) from = m.index;
+    to = m.index + m[0].length;
+  }
+  flush();
+  return out;
+}
+
+function figuresIn(text: string, base: number, paragraph: string, out: RawFigure[]): void {
+  const doc = nlp(paragraph);
+  const terms = termsOf(doc, base);
+  const termAt = new Map(terms.map((t, i) => [t.start, i]));
+  const matches = doc.numbers().json({ offset: true }) as NumberMatch[];
+  for (let k = 0; k < matches.length; k++) {
+    const match = matches[k]!;
+    let [start, end] = trim(text, base + match.offset.start, base + match.offset.start + match.offset.length);
+    let value = match.number?.num ?? null;
+    const first = termAt.get(start);
+    if (first === undefined || value === null || !Number.isFinite(value)) continue;
+    const firstTerm = terms[first]!;
+    let last = first;
+    while (last + 1 < terms.length && terms[last + 1]!.start < end) last++;
+    // compromise splits "1.5 million" in two; a scale word right after a number belongs to it.
+    const next = matches[k + 1];
+    if (next && terms[last + 1]?.tags.has('Multiple') && base + next.offset.start === terms[last + 1]!.start) {
+      last++;
+      end = terms[last]!.end;
+      value *= next.number?.num ?? 1;
+      k++;
+    }
+    // compromise reads "$1.2bn and €3 million" as one number: keep the first, valued alone.
+    const joined = /\s(?:and|or|to)\s/.exec(text.slice(start, end));
+    if (joined) {
+      end = start + joined.index;
+      while (last > first && terms[last]!.start >= end) last--;
+      value = (nlp(text.slice(start, end)).numbers().get() as number[])[0] ?? null;
+      if (value === null) continue;
+    }
+    // Scales compromise does not read: "$1.2bn", "€30m".
+    const short = /(\d)(bn|m)$/i.exec(text.slice(start, end));
+    if (short)
+      value = Number.parseFloat(text.slice(start, end).replace(/[^\d.]/g, '')) * (/bn/i.test(short[2]!) ? 1e9 : 1e6);
+    const written = text.slice(start, end);
+    const tags = terms.slice(first, last + 1).map((t) => t.tags);
+    const before = text.slice(Math.max(0, start - 8), start);
+    const after = text.slice(end, end + 8);
+    if (tags.some((t) => t.has('Time') || t.has('Ordinal')) || TIME_NEAR_BEFORE.test(before) || TIME_AFTER.test(after))
+      continue;
+    if (match.number?.suffix === 's' || /\d0s$/.test(written)) continue; // a decade: "the 1990s", "late 1800s"
+    if (SIZE_AFTER.test(after) || SIZE_BEFORE.test(before) || /\d\s*[x×]\s*\d/.test(written)) continue;
+    // Part of a compound word ("COVID-19", "one-two"), not a count.
+    if (/[\p{L}\d]-$/u.test(before)) continue;
+    // Spelt-out numbers joined by a hyphen that do not add up ("one-two punch") are idioms.
+    if (tags.every((t) => t.has('TextValue')) && value === 0) continue;
+    // A scale word on its own ("billion" left over from "US$5 billion") counts nothing.
+    if (tags.every((t) => t.has('Multiple'))) continue;
+    const nextTerm = terms[last + 1];
+    const yearBeforeName =
+      /^\d{4}$/.test(written) && value >= 1800 && value <= 2100 && !!nextTerm && /^\p{Lu}/u.test(nextTerm.text);
+    if (tags.some((t) => t.has('Year')) || yearBeforeName) {
+      // A year, with its month when the date names one ("March 2013"); the day of a date is not a figure.
+      const prev = terms[first - 1];
+      if (prev?.tags.has('Month') && /^\s*$/.test(text.slice(prev.end, start))) start = prev.start;
+      out.push({ start, end, text: text.slice(start, end), value, unit: 'year' });
       continue;
     }
-    // The unit: up to three following words, stopping at a stop word or punctuation.
-    const rest = text.slice(start + written.length, start + written.length + 80);
-    const unitWords: string[] = [];
-    let consumed = 0;
-    const re = /^([\s-]+)([^\s,.;:!?()"\u201C\u201D]+)/u;
-    let tail = rest;
-    while (unitWords.length < 3) {
-      const w = re.exec(tail);
-      if (!w) break;
-      const word = w[2]!;
-      if (!UNIT_WORD.test(word) || STOP.has(word.toLowerCase()) || MONTHS.test(word)) break;
-      unitWords.push(word);
-      consumed += w[0].length;
-      tail = tail.slice(w[0].length);
-      if (
-        /^(?:km|kilometers?|kilometres?|miles?|people|personnel|troops|officers|members|projects|countries|nations|states|barrels|tonnes|tons|dollars|years?|months?|days?|buildings)$/i.test(
-          word,
-        )
-      )
-        break;
+    if (tags.some((t) => t.has('Date')) && !tags.some((t) => t.has('Money'))) continue;
+    if (tags.some((t) => t.has('Percent')) || match.number?.unit === 'percent') {
+      const pct = /^\s*(?:percent|per cent)\b/i.exec(text.slice(end));
+      if (pct) end += pct[0].length;
+      out.push({ start, end, text: text.slice(start, end), value, unit: 'percent' });
+      continue;
     }
-    const hasCurrency = /[$€£¥]/.test(written);
-    if (!unitWords.length && !hasCurrency && !/(million|billion|trillion)/i.test(written)) continue;
-    if (!numeric && !unitWords.length) continue;
-    if (numeric && value !== null && value < 10 && !unitWords.length && !hasCurrency) continue;
-    const end = start + written.length + consumed;
+    const currency = CURRENCY.test(firstTerm.text) || tags.some((t) => t.has('Money'));
+    const unit = unitAfter(terms, last + 1, text);
+    const scaled = tags.some((t) => t.has('Multiple'));
+    if (!unit && !currency && !scaled) continue;
+    if (!currency && !unit && value < 10) continue;
+    if (unit) end = unit.end;
+    if (unit?.words[0]?.toLowerCase() === 'dozen') value *= 12;
     out.push({
       start,
       end,
       text: text.slice(start, end),
-      value: Number.isFinite(value) ? value : null,
-      unit: unitWords.length ? unitWords.join(' ') : hasCurrency ? 'currency' : null,
+      value,
+      unit: unit ? unit.words.join(' ') : currency ? 'currency' : null,
     });
   }
-  return out;
 }

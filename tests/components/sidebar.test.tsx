@@ -199,7 +199,7 @@ describe('components/sidebar: the entity list', () => {
     const { container } = renderSidebar();
     const figs = container.querySelector('details.figures')!;
     expect(figs.querySelector('summary')!.textContent).toBe('Figures in this article (2)');
-    const items = Array.from(figs.querySelectorAll('li'));
+    const items = Array.from(figs.querySelectorAll(':scope > ul > li'));
     expect(items.map((li) => li.querySelector('strong')!.textContent)).toEqual([
       '1,100 square kilometres',
       '40 villages',
@@ -220,6 +220,28 @@ describe('components/sidebar: the entity list', () => {
       }),
     );
     expect(props.onSelectEntity).toHaveBeenCalledWith('northwind-water-authority');
+  });
+
+  // Issue 18, item 5: a sentence with several numbers was repeated once per number.
+  it('shows a sentence with several figures once, with all its figures', () => {
+    const sentence = 'The authority spent 12 million euros on 40 villages.';
+    const figure = (text: string, value: number) => ({
+      ...mentionOf(text, 0, sentence),
+      value,
+      unit: null,
+      sentence,
+      entity: null,
+    });
+    const { container } = renderSidebar(
+      loadedState({}, makeResult({ figures: [figure('12 million euros', 12e6), figure('40 villages', 40)] })),
+    );
+    const figs = container.querySelector('details.figures')!;
+    expect(figs.querySelector('summary')!.textContent).toBe('Figures in this article (2)');
+    expect(figs.querySelectorAll('.sentence')).toHaveLength(1);
+    expect(Array.from(figs.querySelectorAll('strong'), (s) => s.textContent)).toEqual([
+      '12 million euros',
+      '40 villages',
+    ]);
   });
 
   it('has no figures section without figures', () => {

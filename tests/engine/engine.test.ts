@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../../lib/engine/index.ts';
+import { findFigures } from '../../lib/engine/figures.ts';
 import type { AnalysisResult, Entity } from '../../lib/engine/types.ts';
 import { testIndex } from '../fixtures/test-kb.ts';
 
@@ -205,6 +206,31 @@ describe('engine/figures', () => {
   it('reads scales and currencies', () => {
     const r = analyze('The plan will cost about $40 billion over five years.');
     expect(r.figures.find((f) => f.text.startsWith('$40 billion'))?.value).toBe(40e9);
+  });
+
+  // Issue 18, item 5: figures read by phrase with compromise, not cut mid-phrase, and none from times,
+  // decades, dates' days, sizes or idioms.
+  const texts = (t: string) => findFigures(t).map((f) => f.text);
+
+  it('labels a figure with the whole noun phrase after it, never a fragment of it', () => {
+    expect(texts('The bloc has 55 planned projects on its books.')).toEqual(['55 planned projects']);
+    expect(texts('Sales rose to 1.5 million units.')).toEqual(['1.5 million units']);
+    expect(findFigures('Twenty-five members joined.')[0]).toMatchObject({ text: 'Twenty-five members', value: 25 });
+    expect(findFigures('Sales rose 12% and costs fell 4 percent.').map((f) => [f.text, f.unit])).toEqual([
+      ['12%', 'percent'],
+      ['4 percent', 'percent'],
+    ]);
+  });
+
+  it('keeps a year with its month, and leaves out the day of a date', () => {
+    expect(texts('The pact was signed on Dec. 4 and ratified in March 2013.')).toEqual(['March 2013']);
+  });
+
+  it('finds no figure in a clock time, a decade, an image size, a compound word or an idiom', () => {
+    expect(texts('Updated 10:28 AM ET. Posted 9:15 p.m. GMT.')).toEqual([]);
+    expect(texts('The town grew in the late 1800s and again in the 1990s.')).toEqual([]);
+    expect(texts('The photo measures 1800 x 1920 pixels; a thumbnail is 300x200.')).toEqual([]);
+    expect(texts('A one-two punch hit COVID-19 wards.')).toEqual([]);
   });
 });
 
