@@ -7,7 +7,9 @@
  * - data/sources/factbook/countries.json: population with its estimate year, total area, GDP
  *   (The World Factbook, public domain; scripts/import/factbook.ts);
  * - data/sources/wikidata/world-leaders.csv: heads of state and government (Wikidata, CC0;
- *   scripts/import/leaders.ts);
+ *   scripts/import/leaders.ts), and for the G20 and ASEAN the newer leaders-current.csv
+ *   (world-leaders-current, 2026 snapshot; scripts/import/leaders-current.ts), which replaces an
+ *   office fact when it is newer;
  * - data/sources/countries/curated.json: what people decided — ids, aliases, cues, territories,
  *   status lines, memberships with their sources, which offices to use, offices checked in news.
  *
@@ -24,6 +26,7 @@ import { ROOT } from './lib/read-packs.ts';
 import { readCsvObjects } from './import/lib.ts';
 import type { EntryInput, FactInput } from '../lib/kb/schema.ts';
 import { describeCountry, type Country, type CountryText } from './countries/wording.ts';
+import { LEADERS_CURRENT_DATASET, readCurrentOffices, type CurrentOffice } from './import/leaders-current-rows.ts';
 
 export const OUT = join(ROOT, 'data/packs/world/countries.json');
 const SRC = join(ROOT, 'data/sources');
@@ -133,7 +136,45 @@ export function generateCountries(): EntryInput[] {
     },
   };
 
+  const current = readCurrentOffices();
+  const MONTHS = 'January February March April May June July August September October November December'.split(' ');
+  const longDate = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return `${d} ${MONTHS[m! - 1]} ${y}`;
+  };
+  const currentFact = (o: CurrentOffice): FactInput => ({
+    label: LABEL[o.role],
+    value: `${curated.offices.titles[o.title] ?? o.title} ${o.holder}`,
+    kind: 'office',
+    asOf: o.snapshot,
+    source: cite(LEADERS_CURRENT_DATASET, `https://www.wikidata.org/wiki/${o.wikidata}`),
+    note: `in office since ${longDate(o.since)}`,
+  });
+
+  /**
+   * The offices of a country: the checked and dataset offices, each replaced by the newer
+   * world-leaders-current row for the same role when there is one (a row for both roles
+   * replaces both; separate rows replace a fact for both roles).
+   */
   function offices(cca2: string): FactInput[] {
+    const older = olderOffices(cca2);
+    const rows = current.filter((o) => o.iso === cca2);
+    if (!rows.length) return older;
+    const newer = (o: CurrentOffice, f: FactInput) => (f.asOf ?? '') < o.snapshot;
+    const roleOf = (f: FactInput) => (Object.keys(LABEL) as Role[]).find((r) => LABEL[r] === f.label)!;
+    const kept = older.filter((f) => {
+      const role = roleOf(f);
+      const over = rows.filter((o) => o.role === role || o.role === 'both' || role === 'both');
+      return !over.length || over.some((o) => !newer(o, f));
+    });
+    const added = rows.filter(
+      (o) => !kept.some((f) => roleOf(f) === o.role || roleOf(f) === 'both' || o.role === 'both'),
+    );
+    const order: Role[] = ['both', 'hos', 'hog'];
+    return [...kept, ...added.map(currentFact)].sort((a, b) => order.indexOf(roleOf(a)) - order.indexOf(roleOf(b)));
+  }
+
+  function olderOffices(cca2: string): FactInput[] {
     const out: FactInput[] = [];
     const checked = curated.offices.checked.filter((c) => c.country === cca2);
     const roles: Role[] = ['both', 'hos', 'hog'];
