@@ -39,7 +39,7 @@ describe('world/people-leaders.json', () => {
       ['Born', '7 January 1970'],
     ]);
     for (const e of entries)
-      for (const f of e.facts) expect(f.source.url, e.id).toBe(`https://www.wikidata.org/wiki/${e.wikidata}`);
+      for (const f of e.facts) expect((f.source as { url: string }).url, e.id).toBe(`https://www.wikidata.org/wiki/${e.wikidata}`);
   });
 
   it('never makes a second entry for someone another pack has (Charles III reigns in several realms, Xi Jinping is curated)', () => {
