@@ -1,7 +1,8 @@
 /**
  * Build step: validate the knowledge packs in data/packs and compile them into
  * generated/kb-packs.json (the validated packs, exactly what the extension ships)
- * and generated/kb-index.json (the run-time alias index the engine uses).
+ * and generated/kb-index.json (the run-time alias index the engine uses), and the gazetteer
+ * tier into generated/gazetteer.json (scripts/build-kb-gazetteer.ts).
  * Fails with a readable list of problems if any pack is invalid.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { loadBuiltinPacks } from './lib/load-builtin.ts';
 import { mergePacks } from '../lib/kb/build-index.ts';
 import { ROOT } from './lib/read-packs.ts';
+import { buildGazetteerData } from './build-kb-gazetteer.ts';
 
 const strict = !process.argv.includes('--lenient');
 const { packs, problems } = loadBuiltinPacks();
@@ -24,6 +26,10 @@ const out = join(ROOT, 'generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'kb-packs.json'), JSON.stringify({ packs }));
 writeFileSync(join(out, 'kb-index.json'), JSON.stringify(merged.index));
+// The gazetteer tier: its own file, loaded lazily by the background only (lib/kb/gazetteer.ts).
+const gazetteer = buildGazetteerData();
+writeFileSync(join(out, 'gazetteer.json'), JSON.stringify(gazetteer));
 console.log(
-  `build-kb: ${packs.length} packs, ${merged.entries.size} entries, ${Object.keys(merged.index.aliases).length} alias keys`,
+  `build-kb: ${packs.length} packs, ${merged.entries.size} entries, ${Object.keys(merged.index.aliases).length} alias keys; ` +
+    `gazetteer: ${gazetteer.cities.length} cities, ${Object.keys(gazetteer.regions).length} regions, ${gazetteer.titles.length} Wikipedia titles`,
 );
