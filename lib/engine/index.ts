@@ -4,17 +4,22 @@
  * tsconfig without the DOM lib). Build once with createEngine(index), then call
  * analyze() per article.
  *
- * Pipeline: KB alias match → acronym definitions in the text → disambiguation →
- * compromise NER for names the KB lacks → surname coreference → salience → figures.
- * Disambiguation is in disambiguate.ts; ranking and the figures in rank.ts.
+ * Pipeline, each stage writing to one mention table (mention-table.ts): acronym definitions
+ * in the text (definitions.ts) → knowledge-base matches (match-aliases.ts) with acronym spread
+ * and disambiguation (disambiguate.ts) → names the knowledge base lacks (ner.ts, name-scores.ts,
+ * unknown-names.ts) → short forms (short-forms.ts) → salience and figures (rank.ts).
  */
-import type { AnalysisResult, AnalyzeInput, EntityType, IndexEntry, KbIndex } from './types.ts';
+import type { AnalysisResult, AnalyzeInput, IndexEntry, KbIndex } from './types.ts';
 import { tokenize, splitSentences, joinable, type Token } from './tokenize.ts';
 import { matchAliases, firstTokenKeys, type AliasMatch } from './match-aliases.ts';
 import { findDefinitions } from './definitions.ts';
-import { findNames } from './ner.ts';
+import { findNames, type NerSpan } from './ner.ts';
 import { disambiguate, hasEvidence, needsEvidence } from './disambiguate.ts';
 import { linkFigures, rankEntities, type Draft } from './rank.ts';
+import { MentionTable } from './mention-table.ts';
+import { addUnknownNames, guessType, placesInsideNames } from './unknown-names.ts';
+import { addShortForms } from './short-forms.ts';
+import { PLACE_ATTRIBUTE_SUFFIX } from './rules.ts';
 import { aliasKey } from '../kb/alias-key.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 
@@ -22,12 +27,6 @@ export type * from './types.ts';
 
 /** Compromise is the costliest step (~0.5 s per 10,000 words in Node); past this length only the first part is tagged. */
 export const MAX_NER_CHARS = 60_000;
-
-const CHINESE_SURNAMES = new Set(
-  'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su ding ren lu yao shen zhong cui tan fan liao shi jin jia xia fu fang zou xiong bai meng qin qiu hou yin xue yan duan lei long shao qian mao kong xi wen bo'.split(
-    ' ',
-  ),
-);
 
 export interface Engine {
   analyze(input: AnalyzeInput): AnalysisResult;
@@ -49,36 +48,17 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
   const matches = matchAliases(text, tokens, index, firstKeys);
-  const drafts = new Map<string, Draft>();
-  // One byte per character: which characters already belong to a mention (O(1) overlap checks).
-  const taken = new Uint8Array(text.length + 1);
-
-  const draftFor = (e: IndexEntry): Draft => {
-    let d = drafts.get(e.id);
-    if (!d) {
-      d = {
-        key: e.id,
-        id: e.id,
-        name: e.name,
-        type: e.type,
-        wikipedia: e.wikipedia,
-        description: e.description,
-        source: 'kb',
-        confidence: 0.9,
-        mentions: [],
-      };
-      drafts.set(e.id, d);
-    }
-    return d;
-  };
-  const addMention = (d: Draft, start: number, end: number) => {
-    d.mentions.push({ start, end, text: text.slice(start, end) });
-    taken.fill(1, start, end);
-  };
-  const overlaps = (s: number, e: number) => {
-    for (let k = s; k < e; k++) if (taken[k]) return true;
-    return false;
-  };
+  const table = new MentionTable(text);
+  const { drafts } = table;
+  const draftFor = (e: IndexEntry) => table.forEntry(e);
+  const addMention = (d: Draft, start: number, end: number) => table.add(d, start, end);
+  const overlaps = (s: number, e: number) => table.overlaps(s, e);
+  // Names the knowledge base lacks are found first: a longer one swallows a place's name inside it.
+  const nerText = text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text;
+  const spans: NerSpan[] = input.findUnknownNames === false ? [] : findNames(nerText);
+  const swallowed = placesInsideNames(text, spans, matches, (m) =>
+    m.candidates.every((c) => ['place', 'country'].includes(index.entries[c]!.type)),
+  );
 
   // 1. Acronyms the article defines win over the knowledge base's senses.
   /** Long forms the article defines that the knowledge base lacks, by name: later mentions of the name join them. */
@@ -111,20 +91,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     } else {
       const extended = extendLeft(text, tokens, def.longFirst);
       const name = text.slice(tokens[extended]!.start, def.longEnd);
-      const type = guessType(name);
-      const key = unknownKey(type, name);
-      draft = drafts.get(key) ?? {
-        key,
-        id: null,
-        name,
-        type,
-        wikipedia: null,
-        description: null,
-        source: 'definition',
-        confidence: 0.9,
-        mentions: [],
-      };
-      drafts.set(key, draft);
+      draft = table.forName(name, guessType(name), 'definition', 0.9);
       defined.set(name.toLowerCase(), draft);
       if (!matches.some((m) => m.start < def.longEnd && m.end > tokens[extended]!.start))
         addMention(draft, tokens[extended]!.start, def.longEnd);
@@ -144,7 +111,8 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     if (bound) continue; // handled in step 3 with every other occurrence of the acronym
     if (overlaps(m.start, m.end)) continue; // inside a long form the article defined
     if (inRouteName(text, tokens, m)) continue; // "Kazakhstan-Turkmenistan-Iran railway" names a route, not three countries
-    if (ATTRIBUTE_SUFFIX.test(text.slice(m.end, m.end + 20))) continue; // "Washington-based fleet": an attribute of the fleet
+    if (PLACE_ATTRIBUTE_SUFFIX.test(text.slice(m.end, m.end + 20))) continue; // "Washington-based fleet": an attribute of the fleet
+    if (swallowed.has(m)) continue; // "Air India", "Reform UK": a word of an airline's, a party's name
     let entry: IndexEntry;
     if (m.candidates.length === 1) {
       entry = index.entries[m.candidates[0]!]!;
@@ -196,62 +164,9 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     b.draft.confidence = Math.max(b.draft.confidence, 0.95);
   }
 
-  // 4. Names the knowledge base lacks.
-  const nerText = text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text;
-  for (const span of input.findUnknownNames === false ? [] : findNames(nerText)) {
-    if (overlaps(span.start, span.end)) continue;
-    const key = unknownKey(span.type, span.text);
-    // A name the article defined is that thing wherever it recurs, whatever type compromise guesses for it.
-    const existing = drafts.get(key) ?? defined.get(span.text.toLowerCase());
-    const d: Draft = existing ?? {
-      key,
-      id: null,
-      name: span.text,
-      type: span.type,
-      wikipedia: null,
-      description: null,
-      source: 'ner',
-      confidence: 0.6,
-      mentions: [],
-    };
-    drafts.set(d.key, d);
-    addMention(d, span.start, span.end);
-  }
-  // Further occurrences of each new name that compromise did not tag.
-  for (const d of drafts.values()) {
-    if (d.source !== 'ner') continue;
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(d.name, from);
-      if (at < 0) break;
-      from = at + d.name.length;
-      const before = text[at - 1] ?? ' ';
-      const after = text[from] ?? ' ';
-      if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
-      if (!overlaps(at, from)) addMention(d, at, from);
-    }
-  }
-
-  // 5. Short forms of people already named in full ("Sharif" after "Raheel Sharif", "Xi" after "Xi Jinping").
-  const shortForms = new Map<string, Draft | null>();
-  for (const d of drafts.values()) {
-    if (d.type !== 'person') continue;
-    const parts = d.name.split(/\s+/);
-    if (parts.length < 2) continue;
-    const forms = [parts.at(-1)!];
-    if (CHINESE_SURNAMES.has(parts[0]!.toLowerCase())) forms.push(parts[0]!);
-    for (const f of forms) {
-      if (f.length < 2) continue;
-      shortForms.set(f, shortForms.has(f) && shortForms.get(f) !== d ? null : d);
-    }
-  }
-  for (const tok of tokens) {
-    const raw = tok.raw.replace(/['\u2019]s$/, '');
-    const d = shortForms.get(raw);
-    if (!d || overlaps(tok.start, tok.end)) continue;
-    if (d.mentions.length && d.mentions[0]!.start > tok.start) continue; // only after the full name
-    addMention(d, tok.start, tok.start + raw.length);
-  }
+  // 4. Names the knowledge base lacks, then 5. short forms of people named in full.
+  addUnknownNames(table, spans, defined);
+  addShortForms(table, tokens);
 
   // 6. Salience, figures, result.
   const entities = rankEntities(
@@ -271,9 +186,6 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     elapsedMs: Date.now() - t0,
   };
 }
-
-/** "-based", "-born", "-headquartered" after a name make it an attribute of what follows, not a mention of the place. */
-const ATTRIBUTE_SUFFIX = /^[-\u2010\u2011](?:based|born|headquartered)\b/u;
 
 /**
  * A name inside a hyphenated chain of three or more proper names used as a modifier
@@ -308,22 +220,4 @@ function extendLeft(text: string, tokens: Token[], first: number): number {
     i--;
   }
   return i;
-}
-
-/**
- * The key of a name the knowledge base lacks: its type and its name, so that two names
- * spelled alike but of different types ("Jordan" the person, "Jordan" the place) stay two entities.
- */
-function unknownKey(type: EntityType, name: string): string {
-  return `new:${type}:${name.toLowerCase()}`;
-}
-
-function guessType(name: string): EntityType {
-  if (
-    /\b(?:Initiative|Programme|Program|Plan|Strategy|Agreement|Treaty|Accord|Consensus|Corridor|Belt|Road)\b/.test(name)
-  )
-    return 'initiative';
-  if (/\b(?:Region|Province|Prefecture|Oblast|Valley|Mountains)\b/.test(name)) return 'place';
-  if (/\b(?:Summit|Congress|War|Conference|Crisis)\b/.test(name)) return 'event';
-  return 'organization';
 }

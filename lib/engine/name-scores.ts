@@ -10,8 +10,10 @@ import {
   NOT_NAME_START,
   NOT_NAMES,
   ORG_HEADS,
+  OWNED_BEFORE,
   PARTICLES,
   PLACE_HEADS,
+  PORTFOLIO_TITLES,
   TITLE_ABBREVIATIONS,
   WEIGHTS,
   isTitle,
@@ -38,6 +40,7 @@ export interface ScoredName {
 /** Tags compromise gives a capitalised word it has never seen. */
 const UNSEEN_TAGS = new Set(['ProperNoun', 'Noun']);
 const PERSON_TAGS = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName'];
+const PLACE_TAGS = ['Place', 'Country', 'City', 'Region'];
 const NAME_TAGS = [...PERSON_TAGS, 'Place', 'Country', 'City', 'Region', 'Organization', 'Acronym'];
 const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Adverb', 'QuestionWord'];
 
@@ -61,6 +64,8 @@ export function scoreNames(text: string, terms: TaggedTerm[], taken: { start: nu
   }
   const covered = new Uint8Array(text.length + 1);
   for (const s of taken) covered.fill(1, s.start, s.end);
+  const placeWords = new Set(terms.filter((t) => hasAny(t, PLACE_TAGS)).map((t) => t.text.replace(/['\u2019]s$/u, '')));
+  const ctx: RunContext = { lowerWords, capCount, placeWords, headings: headingLines(text) };
   const out: ScoredName[] = [];
   let i = 0;
   while (i < terms.length) {
@@ -90,11 +95,8 @@ export function scoreNames(text: string, terms: TaggedTerm[], taken: { start: nu
     for (let p = i + 1; p < runEnd - 1; p++) if (isTitle(terms[p]!.text)) cut = p;
     const pieces =
       cut > 0
-        ? [
-            scoreRun(text, terms, i, cut, lowerWords, capCount),
-            scoreRun(text, terms, cut, runEnd, lowerWords, capCount),
-          ]
-        : [scoreRun(text, terms, i, runEnd, lowerWords, capCount)];
+        ? [scoreRun(text, terms, i, cut, ctx), scoreRun(text, terms, cut, runEnd, ctx)]
+        : [scoreRun(text, terms, i, runEnd, ctx)];
     for (const candidate of pieces)
       if (candidate && !overlaps(covered, candidate.start, candidate.end)) out.push(candidate);
     i = runEnd;
@@ -130,14 +132,36 @@ function atSentenceStart(text: string, terms: TaggedTerm[], i: number): boolean 
   return i === 0 || /[.!?:\n]/u.test(gap) || /^\s*["'\u201C\u2018(]\s*$/u.test(gap) || /[\u201C"]/u.test(gap);
 }
 
-function scoreRun(
-  text: string,
-  terms: TaggedTerm[],
-  from: number,
-  to: number,
-  lowerWords: Set<string>,
-  capCount: Map<string, number>,
-): ScoredName | null {
+interface RunContext {
+  /** Words the text writes in lower case. */
+  lowerWords: Set<string>;
+  /** How often each capitalised word occurs. */
+  capCount: Map<string, number>;
+  /** Words compromise takes for a place's name somewhere in the text. */
+  placeWords: Set<string>;
+  /** 1 for each character on a line written in title case (a heading). */
+  headings: Uint8Array;
+}
+
+/**
+ * Lines written in title case ("Russia Military Alliance to Send Troops at Leader's Request"):
+ * four to twenty longer words, nearly all capitalised, and no full stop at the end. Their capitals say nothing about names.
+ */
+export function headingLines(text: string): Uint8Array {
+  const out = new Uint8Array(text.length + 1);
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const words = line.match(/\p{L}[\p{L}'\u2019-]{3,}/gu) ?? [];
+    const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+    const heading = words.length >= 4 && words.length <= 20 && !/[.!?:]["'\u201D]?\s*$/u.test(line);
+    if (heading && caps >= 0.8 * words.length) out.fill(1, start, start + line.length);
+    start += line.length + 1;
+  }
+  return out;
+}
+
+function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, ctx: RunContext): ScoredName | null {
+  const { lowerWords, capCount } = ctx;
   const features: (keyof typeof WEIGHTS)[] = [];
   const sentenceStart = atSentenceStart(text, terms, from);
   let i = from;
@@ -148,9 +172,8 @@ function scoreRun(
   const titled =
     i > 0 && isTitle(terms[i - 1]!.text) && /^\.?[ \u00a0]$/u.test(text.slice(terms[i - 1]!.end, terms[i]!.start));
   // "India's Jasprit Bumrah" is two names; "People's Consultative Assembly" one (it ends in an organisation's head word).
-  const headOf = (t: TaggedTerm) => t.text.replace(/['\u2019]s$/u, '');
-  if (!ORG_HEADS.has(headOf(terms[to - 1]!)))
-    for (let p = i; p < to - 1; p++) if (/['\u2019]s$/u.test(terms[p]!.text)) i = p + 1;
+  // "People's Consultative Assembly", "Men's T20 World Cup" are one name (a plural noun's possessive).
+  for (let p = i; p < to - 1; p++) if (/['\u2019]s$/u.test(terms[p]!.text) && !terms[p]!.tags.has('Plural')) i = p + 1;
   let k = to;
   while (k > i && PARTICLES.has(terms[k - 1]!.text)) k--;
   if (k <= i) return null;
@@ -177,14 +200,45 @@ function scoreRun(
   else if (placeHead) features.push('placeHead');
   if (content.length > 1) features.push('multiWord');
   if ((capCount.get(last.text) ?? 0) > 1) features.push('repeated');
+  // A lone word the text capitalises three times or more, and never writes in lower case ("Yahoo").
+  if (content.length === 1 && !hasAny(last, PLACE_TAGS) && (capCount.get(last.text) ?? 0) >= 3)
+    features.push('frequent');
+  // An office right after the name: "Reform UK leader", "Central Bank President", "Air India CEO".
+  const next = terms[to];
+  if (
+    next &&
+    isTitle(next.text) &&
+    !PORTFOLIO_TITLES.has(next.text.toLowerCase()) &&
+    tight(text, last, next) &&
+    !isTitle(lastText)
+  )
+    features.push('titleAfter');
+  // "Amazon-owned Whole Foods Market", "Tata Sons-owned Air India": what is owned is an organisation.
+  if (OWNED_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start))) features.push('ownedBefore');
+  // A place's name with other capitalised words: "Air India", "Reform UK" name a firm, a party.
+  if (
+    content.length > 1 &&
+    content.some((w) => ctx.placeWords.has(w.text)) &&
+    content.some((w) => !ctx.placeWords.has(w.text) && !NOT_NAMES.has(w.text.toLowerCase()))
+  )
+    features.push('placeInside');
+  if (ctx.headings[first.start]) features.push('headingLine');
   if (sentenceStart && i === from) features.push('sentenceStart');
   // "2009 Pulitzer Prize", "2024 Finance Bill": a year or number before the run makes it a title or a thing, not a name.
   if (i > 0 && /^\p{N}/u.test(terms[i - 1]!.text) && tight(text, terms[i - 1]!, first)) features.push('numberBefore');
-  if (content.some((w) => !/^\p{Lu}+$/u.test(w.text) && lowerWords.has(w.text.toLowerCase())))
+  // The whole phrase written in lower case elsewhere ("rising tides", "emergency committee"): a term, not a name.
+  const phrase = text.slice(first.start, last.start + lastText.length);
+  if (
+    !/^\p{Lu}+$/u.test(phrase) &&
+    (content.length === 1 ? lowerWords.has(phrase.toLowerCase()) : text.includes(phrase.toLowerCase()))
+  )
     features.push('lowercaseElsewhere');
-  const known = content.filter((w) => !isUnseen(w) && !hasAny(w, NAME_TAGS)).length;
+  // Ordinary words weigh against a name, except its head word ("Bank", "Reservoir"), which makes it one.
+  const head = orgHead || placeHead ? last : null;
+  const known = content.filter((w) => w !== head && !isUnseen(w) && !hasAny(w, NAME_TAGS)).length;
   if (known) features.push('dictionaryWord');
-  if (content.some((w) => w.text.length > 1 && NOT_NAMES.has(w.text.toLowerCase()))) features.push('notName');
+  // "Kazakh media", "Western officials"; but a head word makes a name of them ("Central Bank", "State Police").
+  if (!head && content.some((w) => w.text.length > 1 && NOT_NAMES.has(w.text.toLowerCase()))) features.push('notName');
 
   let score = 0;
   for (const f of features) {
@@ -195,7 +249,7 @@ function scoreRun(
   const start = first.start;
   const end = last.start + lastText.length;
   let type: EntityType;
-  if (orgHead) type = 'organization';
+  if (orgHead || features.includes('ownedBefore')) type = 'organization';
   else if (placeHead) type = 'place';
   else if (
     content.length > 1 &&

@@ -8,8 +8,21 @@
  */
 import nlp from 'compromise';
 import type { EntityType } from './types.ts';
-import { NOT_NAME_START, NOT_NAMES, ORG_HEADS, PARTICLES, PLACE_HEADS, isTitle } from './rules.ts';
-import { scoreNames, type TaggedTerm } from './name-scores.ts';
+import {
+  EVENT_HEADS,
+  EVENT_LEADS,
+  GENERIC_WORDS,
+  NOT_NAME_PHRASES,
+  NOT_NAME_START,
+  NOT_NAMES,
+  ORG_HEADS,
+  PARTICLES,
+  PLACE_HEADS,
+  SENTENCE_START_HEADS,
+  SENTENCE_START_MODIFIERS,
+  isTitle,
+} from './rules.ts';
+import { headingLines, scoreNames, type TaggedTerm } from './name-scores.ts';
 
 export interface NerSpan {
   start: number;
@@ -22,17 +35,6 @@ interface CompromiseMatch {
   text: string;
   offset?: { start: number; length: number };
 }
-
-/** Page furniture that looks like a name. */
-const NOT_NAMES_PHRASES = new Set([
-  'terms of service',
-  'terms of use',
-  'privacy policy',
-  'cookie policy',
-  'all rights reserved',
-  'contact us',
-  'about us',
-]);
 
 /** Whether any word of a phrase (punctuation and possessives aside) is in the set. */
 const anyWord = (text: string, set: ReadonlySet<string>) => text.split(/[^\p{L}\p{N}&]+/u).some((w) => set.has(w));
@@ -73,12 +75,27 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
   return { text, start: s };
 }
 
+/** "People's Consultative Assembly", "Women's Institute": a plural's possessive is part of the name. */
+const PLURAL_POSSESSIVE = /^(?:\p{Lu}\p{Ll}*(?:men|ple|ren)|\p{Lu}\p{Ll}*s')$/u;
+
+/** Words before a capitalised run that are not part of the name in it. */
+const LEADING_WORDS = /^(?:The|A|An|This|That|In|On|At|For|From|By|With|And|But|Of|Our|Their|His|Her|Its|My|Your)\s+/u;
+
+/** The type a phrase's head word gives it ("… Party", "… Reservoir", "… World Cup", "Hurricane …"), or null. */
+function headType(name: string): EntityType | null {
+  const last = lastWord(name);
+  if (ORG_HEADS.has(last)) return 'organization';
+  if (EVENT_HEADS.has(last) || EVENT_LEADS.has(name.split(/\s+/, 1)[0]!)) return 'event';
+  if (PLACE_HEADS.has(last)) return 'place';
+  return null;
+}
+
 function looksLikeName(text: string, type: EntityType): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 6) return false;
   if (/[/|@#]/.test(text) || /^\d{4}\b/.test(text)) return false; // "A/ B" fragments, "2009 Pulitzer Prize …"
   if (NOT_NAME_START.has(words[0]!)) return false;
-  if (NOT_NAMES_PHRASES.has(text.toLowerCase())) return false;
+  if (NOT_NAME_PHRASES.has(text.toLowerCase())) return false;
   const connectors = { test: (w: string) => PARTICLES.has(w.toLowerCase()) };
   for (const w of words) {
     if (connectors.test(w)) continue;
@@ -88,31 +105,31 @@ function looksLikeName(text: string, type: EntityType): boolean {
   if (words.length === 1 && NOT_NAMES.has(words[0]!.toLowerCase())) return false;
   if (words.every((w) => NOT_NAMES.has(w.toLowerCase()) || connectors.test(w))) return false;
   // Demonym + generic noun ("Kazakh media", "Uzbek city") is a description, not a name.
-  if (words.length >= 2 && NOT_NAMES.has(words[0]!.toLowerCase()) && !anyWord(text, ORG_HEADS)) return false;
+  if (words.length >= 2 && NOT_NAMES.has(words[0]!.toLowerCase()) && !headType(text)) return false;
   if (type === 'person') {
     if (words.length < 2) return false;
-    if (anyWord(text, ORG_HEADS) || anyWord(text, PLACE_HEADS)) return false;
+    if (anyWord(text, ORG_HEADS) || anyWord(text, PLACE_HEADS) || headType(text) === 'event') return false;
     if (words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
     return true;
   }
-  if (type === 'organization' && STARTS_SENTENCE_GENERIC.test(text)) return false;
+  if (type === 'organization' && startsSentenceGeneric(text)) return false;
   if (type === 'organization')
     return words.length >= 2 && ORG_HEADS.has(lastWord(text)) && !/^\d+$/.test(words[1] ?? '');
   if (type === 'place') return words.length >= 2 && PLACE_HEADS.has(lastWord(text)) && !/^\p{N}/u.test(words[0]!);
+  if (type === 'event') return words.length >= 2 && !/^\p{N}/u.test(words[0]!);
   return false;
 }
 
-const CAP = String.raw`(?:\p{Lu}[\p{L}\p{M}'\u2019&-]*|\d+)`;
+const CAP = String.raw`(?:\p{Lu}\.(?=\s)|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&-]*|\d+)`;
 const NAMED_THING = new RegExp(
   String.raw`(?<![\p{L}\p{N}])${CAP}(?:\s+(?:of|and|for|the|on|de|du)\s+${CAP}|\s+${CAP}){1,6}`,
   'gu',
 );
-/** Words that make a name only together with a proper word ("East Hills Shopping Center" yes, "East and Center" no). */
-const GENERIC_WORDS =
-  /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Upper|Lower|Greater|New|Old|Main|Grand|Great|Big|Little|City|Street|Road|Square|Park|Region|District|Province|Force|Forces|Group|Council|Committee|Office|Service|Department|Union|Party|Bank|Court|Army|Police)$/u;
-/** Generic phrases that look like names at the start of a sentence ("Foreign Ministry", "Central Bank"). */
-const STARTS_SENTENCE_GENERIC =
-  /^(?:Foreign|Defence|Defense|Interior|Finance|Central|National|State|Federal|Security|Police|Army|Military|Government|Public|Health|Education|Justice)\s+(?:Ministry|Bank|Council|Forces?|Police|Army|Service|Department|Office|Committee|Court)$/u;
+/** "Foreign Ministry", "Central Bank" at a sentence's start: a description, not a name. */
+function startsSentenceGeneric(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length === 2 && SENTENCE_START_MODIFIERS.has(words[0]!) && SENTENCE_START_HEADS.has(words[1]!);
+}
 
 /**
  * Two capitalised words whose first also occurs in lower case in the same text are a
@@ -172,26 +189,42 @@ export function findNames(text: string): NerSpan[] {
   // Capitalised word sequences that end in an organisation or place word
   // ("Collective Rapid Deployment Force", "East Hills Shopping Center") — names
   // compromise often misses because it has never seen them.
+  const headings = headingLines(text);
   for (const m of text.matchAll(NAMED_THING)) {
+    if (headings[m.index]) continue; // a title-case heading capitalises every word
     let name = m[0];
     let start = m.index;
-    const lead = /^(?:The|A|An|This|That|In|On|At|For|From|By|With|And|But|Of)\s+/u.exec(name);
+    const lead = LEADING_WORDS.exec(name);
     if (lead) {
       name = name.slice(lead[0].length);
       start += lead[0].length;
     }
-    const type: EntityType = ORG_HEADS.has(lastWord(name)) ? 'organization' : 'place';
-    // "Stanford University's Center for …": the organisation named is the part before the possessive.
+    // "Stanford University's Center for …" names the part before the possessive, an organisation
+    // itself; "Prabowo's Gerindra Party", "Men's T20 World Cup" the part after it.
     const poss = /['\u2019]s\s/u.exec(name);
-    if (poss) name = name.slice(0, poss.index);
+    if (poss && !PLURAL_POSSESSIVE.test(name.slice(0, poss.index))) {
+      if (ORG_HEADS.has(lastWord(name.slice(0, poss.index)))) name = name.slice(0, poss.index);
+      else {
+        start += poss.index + poss[0].length;
+        name = name.slice(poss.index + poss[0].length);
+      }
+    }
+    const type = headType(name);
     const content = name.split(/\s+/).filter((w) => !/^(?:of|and|for|the|on|de|du)$/.test(w));
-    if (content.every((w) => GENERIC_WORDS.test(w))) continue;
-    if (looksLikeName(name, type) && !STARTS_SENTENCE_GENERIC.test(name))
+    if (!type || content.every((w) => GENERIC_WORDS.has(w))) continue;
+    if (looksLikeName(name, type) && !startsSentenceGeneric(name))
       out.push({ start, end: start + name.length, text: name, type });
   }
   // Capitalised runs neither compromise nor the head words above recognised, weighed on their evidence.
-  for (const n of scoreNames(text, taggedTerms(doc), out))
-    if (!NOT_NAMES_PHRASES.has(n.text.toLowerCase())) out.push(n);
+  for (const n of scoreNames(text, taggedTerms(doc), out)) if (!NOT_NAME_PHRASES.has(n.text.toLowerCase())) out.push(n);
+  // compromise cuts a double-barrelled surname at its hyphen ("Jovan Owusu-Nepaul").
+  for (const n of out) {
+    const rest = n.type === 'person' ? /^-\p{Lu}\p{Ll}+/u.exec(text.slice(n.end)) : null;
+    if (rest) {
+      n.text += rest[0];
+      n.end += rest[0].length;
+    }
+  }
   return out
     .filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text)))
     .sort((a, b) => a.start - b.start || b.end - a.end);

@@ -11,6 +11,12 @@ import particles from '../../data/rules/name-particles.json';
 import notNames from '../../data/rules/not-names.json';
 import notNameStart from '../../data/rules/not-name-start.json';
 import weights from '../../data/rules/name-weights.json';
+import eventHeads from '../../data/rules/event-heads.json';
+import initiativeHeads from '../../data/rules/initiative-heads.json';
+import surnameFirst from '../../data/rules/surname-first.json';
+import genericNames from '../../data/rules/generic-names.json';
+import attributeSuffixes from '../../data/rules/attribute-suffixes.json';
+import legalSuffixes from '../../data/rules/legal-suffixes.json';
 
 const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 
@@ -24,11 +30,34 @@ export const ABBREVIATIONS: ReadonlySet<string> = lower([
 ]);
 /** Words before a person's name that are not part of it (titles, offices, roles, party labels). */
 export const TITLES: ReadonlySet<string> = lower([...titles.titles, ...titles.roles, ...abbreviations.titles]);
+/** Titles held over a portfolio ("Energy Minister"): what precedes them is the portfolio, not a body's name. */
+export const PORTFOLIO_TITLES: ReadonlySet<string> = lower(titles.portfolio);
 export const ORG_HEADS: ReadonlySet<string> = new Set(orgHeads.words);
 export const PLACE_HEADS: ReadonlySet<string> = new Set(placeHeads.words);
 export const PARTICLES: ReadonlySet<string> = lower(particles.words);
 export const NOT_NAMES: ReadonlySet<string> = lower(notNames.words);
 export const NOT_NAME_START: ReadonlySet<string> = new Set(notNameStart.words);
+/** Last and first words of an event's name ("T20 World Cup", "Hurricane Helene"). */
+export const EVENT_HEADS: ReadonlySet<string> = new Set(eventHeads.last);
+export const EVENT_LEADS: ReadonlySet<string> = new Set(eventHeads.first);
+export const INITIATIVE_HEADS: ReadonlySet<string> = new Set(initiativeHeads.words);
+/** Family names written first ("Xi Jinping"): the first word is a short form too. */
+export const SURNAME_FIRST: ReadonlySet<string> = lower(surnameFirst.words);
+/** Words that make a name only with a proper word; a phrase of nothing else is a description. */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(genericNames.words);
+export const SENTENCE_START_MODIFIERS: ReadonlySet<string> = new Set(genericNames.sentenceStartModifiers);
+export const SENTENCE_START_HEADS: ReadonlySet<string> = new Set(genericNames.sentenceStartHeads);
+export const NOT_NAME_PHRASES: ReadonlySet<string> = lower(genericNames.phrases);
+const suffixRe = (words: string[]) => new RegExp(String.raw`^[-\u2010\u2011](?:${words.join('|')})\b`, 'u');
+/** "-based", "-born" after a place: an attribute of what follows, not a mention of the place. */
+export const PLACE_ATTRIBUTE_SUFFIX: RegExp = suffixRe(attributeSuffixes.place);
+/** "Amazon-owned ", "Kremlin-backed " right before a name: the name is an organisation's. */
+export const OWNED_BEFORE: RegExp = new RegExp(
+  String.raw`[-\u2010\u2011](?:${attributeSuffixes.owner.join('|')})\s+$`,
+  'u',
+);
+/** Words of a company's registered name after its common name ("… Limited", "… Inc"). */
+export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set(legalSuffixes.words);
 export const WEIGHTS: Readonly<Record<keyof typeof weights.features, number>> = weights.features;
 export const NAME_THRESHOLD: number = weights.threshold;
 
