@@ -4,6 +4,7 @@ import { SettingsSection } from './SettingsSection.tsx';
 import { SitesSection } from './SitesSection.tsx';
 import { PacksSection } from './PacksSection.tsx';
 import { AboutSection } from './AboutSection.tsx';
+import { ManagedSection } from './ManagedSection.tsx';
 
 export interface OptionsPageProps {
   state: OptionsState;
@@ -79,10 +80,16 @@ export function OptionsPage(props: OptionsPageProps) {
         )}
         {state.settings && (
           <>
-            <SettingsSection settings={state.settings} onSave={props.onSaveSettings} />
-            <SitesSection sites={state.sites} onSetSite={props.onSetSite} />
+            {state.managed && <ManagedSection managed={state.managed} />}
+            <SettingsSection
+              settings={state.settings}
+              onSave={props.onSaveSettings}
+              locked={new Set(state.managed?.locked ?? [])}
+            />
+            <SitesSection sites={state.sites} onSetSite={props.onSetSite} managed={state.managed?.sites} />
             <PacksSection
               packs={state.packs}
+              managed={state.managed?.packs}
               importStatus={state.import}
               confirmDelete={state.confirmDelete}
               onImportFile={props.onImportFile}

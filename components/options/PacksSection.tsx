@@ -12,6 +12,8 @@ export interface PacksSectionProps {
   onSetEnabled: (id: string, enabled: boolean) => void;
   onAskDelete: (id: string | null) => void;
   onDelete: (id: string) => void;
+  /** Ids of the packs a school's policy installed: they cannot be switched off or deleted. */
+  managed?: string[];
 }
 
 /** The file users are pointed to as a model for their own pack. */
@@ -80,10 +82,18 @@ export function PacksSection(props: PacksSectionProps) {
       </h3>
       <ul class="packs">
         {[...builtin, ...mine].map((p) => (
-          <PackItem key={p.meta.id} pack={p} confirming={props.confirmDelete === p.meta.id} {...props} />
+          <PackItem
+            key={p.meta.id}
+            pack={p}
+            confirming={props.confirmDelete === p.meta.id}
+            {...props}
+            school={!!props.managed?.includes(p.meta.id)}
+          />
         ))}
       </ul>
-      {mine.length === 0 && <p class="empty">You have not imported any pack yet.</p>}
+      {mine.every((p) => props.managed?.includes(p.meta.id)) && (
+        <p class="empty">You have not imported any pack yet.</p>
+      )}
     </section>
   );
 }
@@ -132,9 +142,11 @@ function ImportResult({ status }: { status: ImportStatus }) {
 interface PackItemProps extends PacksSectionProps {
   pack: PackInfo;
   confirming: boolean;
+  /** Installed by the school's policy. */
+  school: boolean;
 }
 
-function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDelete }: PackItemProps) {
+function PackItem({ pack, confirming, school, onExport, onSetEnabled, onAskDelete, onDelete }: PackItemProps) {
   const { meta } = pack;
   const cancelRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -151,7 +163,10 @@ function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDel
   return (
     <li class={`pack${pack.enabled ? '' : ' off'}`}>
       <h4 id={headingId}>
-        {meta.title} <span class={`badge${pack.builtin ? '' : ' mine'}`}>{pack.builtin ? 'Built-in' : 'Yours'}</span>
+        {meta.title}{' '}
+        <span class={`badge${pack.builtin || school ? '' : ' mine'}`}>
+          {pack.builtin ? 'Built-in' : school ? 'From your school' : 'Yours'}
+        </span>
       </h4>
       {meta.description && <p class="pack-desc">{meta.description}</p>}
       <dl class="pack-meta">
@@ -180,6 +195,9 @@ function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDel
             id={toggleId}
             type="checkbox"
             checked={pack.enabled}
+            disabled={school}
+            aria-disabled={school ? 'true' : undefined}
+            aria-describedby={school ? `${headingId}-school` : undefined}
             onChange={(e) => onSetEnabled(meta.id, e.currentTarget.checked)}
           />
           <label for={toggleId}>
@@ -189,12 +207,17 @@ function PackItem({ pack, confirming, onExport, onSetEnabled, onAskDelete, onDel
         <button type="button" class="button" onClick={() => onExport(meta.id)}>
           Export<span class="sr-only"> {meta.title}</span>
         </button>
-        {!pack.builtin && !confirming && (
+        {!pack.builtin && !school && !confirming && (
           <button type="button" class="button danger" ref={deleteRef} onClick={() => onAskDelete(meta.id)}>
             Delete<span class="sr-only"> {meta.title}</span>
           </button>
         )}
       </div>
+      {school && (
+        <p class="hint locked" id={`${headingId}-school`}>
+          Installed by your school or administrator; it cannot be switched off or deleted here.
+        </p>
+      )}
       {confirming && (
         <div
           class="confirm"

@@ -4,10 +4,13 @@ import { HIGHLIGHTABLE } from '../../lib/storage/settings.ts';
 import type { EntityType } from '../../lib/kb/schema.ts';
 import { TYPE_LABEL } from '../shared/labels.ts';
 import { DELAY_MAX, DELAY_MIN, parseDelay } from './state.ts';
+import { LOCKED_TEXT, LockedHint, lockAttrs } from './ManagedSection.tsx';
 
 export interface SettingsSectionProps {
   settings: Settings;
   onSave: (patch: Partial<Settings>) => void;
+  /** Settings a school's policy locks: their controls are disabled and say so. */
+  locked?: ReadonlySet<string>;
 }
 
 /** What each entity type covers, so the checkboxes say more than one word. */
@@ -22,7 +25,9 @@ const TYPE_HINT: Record<EntityType, string> = {
   concept: 'ideas and terms',
 };
 
-export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
+const NOTHING_LOCKED: ReadonlySet<string> = new Set();
+
+export function SettingsSection({ settings, onSave, locked = NOTHING_LOCKED }: SettingsSectionProps) {
   const toggleType = (type: EntityType, on: boolean) => {
     const set = new Set(settings.highlightTypes);
     if (on) set.add(type);
@@ -56,12 +61,14 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
 
       <fieldset>
         <legend>On article pages</legend>
+        <LockedHint locked={locked} k="autoOpenSidebar" />
         <div class="radio">
           <input
             id="opt-auto-open"
             type="radio"
             name="opt-auto-open"
             checked={settings.autoOpenSidebar}
+            {...lockAttrs(locked, 'autoOpenSidebar')}
             onChange={() => onSave({ autoOpenSidebar: true })}
           />
           <label for="opt-auto-open">Open the sidebar automatically</label>
@@ -72,6 +79,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
             type="radio"
             name="opt-auto-open"
             checked={!settings.autoOpenSidebar}
+            {...lockAttrs(locked, 'autoOpenSidebar')}
             onChange={() => onSave({ autoOpenSidebar: false })}
           />
           <label for="opt-auto-highlight">Only highlight names; open the sidebar when I ask</label>
@@ -85,18 +93,22 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
             id="opt-highlights"
             type="checkbox"
             checked={settings.highlights}
+            {...lockAttrs(locked, 'highlights')}
             onChange={(e) => onSave({ highlights: e.currentTarget.checked })}
           />
           <label for="opt-highlights">Highlight the names Backstory knows in the article</label>
         </div>
+        <LockedHint locked={locked} k="highlights" />
         <fieldset class="nested">
           <legend>Highlight style</legend>
+          <LockedHint locked={locked} k="highlightStyle" />
           <div class="radio">
             <input
               id="opt-style-underline"
               type="radio"
               name="opt-style"
               checked={settings.highlightStyle === 'underline'}
+              {...lockAttrs(locked, 'highlightStyle')}
               onChange={() => onSave({ highlightStyle: 'underline' })}
             />
             <label for="opt-style-underline">
@@ -109,6 +121,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
               type="radio"
               name="opt-style"
               checked={settings.highlightStyle === 'background'}
+              {...lockAttrs(locked, 'highlightStyle')}
               onChange={() => onSave({ highlightStyle: 'background' })}
             />
             <label for="opt-style-background">
@@ -118,6 +131,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
         </fieldset>
         <fieldset class="nested">
           <legend>Types of names to highlight</legend>
+          <LockedHint locked={locked} k="highlightTypes" />
           <ul class="types">
             {HIGHLIGHTABLE.map((t) => (
               <li key={t} class="check">
@@ -125,6 +139,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
                   id={`opt-type-${t}`}
                   type="checkbox"
                   checked={settings.highlightTypes.includes(t)}
+                  {...lockAttrs(locked, 'highlightTypes')}
                   onChange={(e) => toggleType(t, e.currentTarget.checked)}
                 />
                 <label for={`opt-type-${t}`}>
@@ -147,12 +162,14 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
             id="opt-show-delay"
             label="Show after (milliseconds)"
             value={settings.hoverShowDelay}
+            locked={locked.has('hoverShowDelay')}
             onCommit={(v) => onSave({ hoverShowDelay: v })}
           />
           <DelayInput
             id="opt-hide-delay"
             label="Hide after (milliseconds)"
             value={settings.hoverHideDelay}
+            locked={locked.has('hoverHideDelay')}
             onCommit={(v) => onSave({ hoverHideDelay: v })}
           />
         </div>
@@ -160,6 +177,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
 
       <fieldset>
         <legend>Theme</legend>
+        <LockedHint locked={locked} k="theme" />
         {(
           [
             ['system', 'Same as the system'],
@@ -173,6 +191,7 @@ export function SettingsSection({ settings, onSave }: SettingsSectionProps) {
               type="radio"
               name="opt-theme"
               checked={settings.theme === value}
+              {...lockAttrs(locked, 'theme')}
               onChange={() => onSave({ theme: value })}
             />
             <label for={`opt-theme-${value}`}>{label}</label>
@@ -188,10 +207,11 @@ interface DelayInputProps {
   label: string;
   value: number;
   onCommit: (value: number) => void;
+  locked?: boolean;
 }
 
 /** A number field that saves when the user leaves it or presses Enter, and only a valid value. */
-function DelayInput({ id, label, value, onCommit }: DelayInputProps) {
+function DelayInput({ id, label, value, onCommit, locked }: DelayInputProps) {
   const [draft, setDraft] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -222,10 +242,17 @@ function DelayInput({ id, label, value, onCommit }: DelayInputProps) {
         step={50}
         value={draft}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? errorId : undefined}
+        disabled={locked}
+        aria-disabled={locked ? 'true' : undefined}
+        aria-describedby={[error ? errorId : '', locked ? `${id}-locked` : ''].filter(Boolean).join(' ') || undefined}
         onInput={(e) => setDraft(e.currentTarget.value)}
         onChange={(e) => commit(e.currentTarget.value)}
       />
+      {locked && (
+        <p class="hint locked" id={`${id}-locked`}>
+          {LOCKED_TEXT}
+        </p>
+      )}
       {error && (
         <p class="field-error" id={errorId}>
           {error}

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { SitePolicy } from '../../lib/storage/settings.ts';
 import { normalizeHost, sortedSites, type OptionsState } from './state.ts';
+import { LOCKED_TEXT } from './ManagedSection.tsx';
 
 export interface SitesSectionProps {
   sites: OptionsState['sites'];
   onSetSite: (host: string, policy: SitePolicy) => void;
+  /** Hosts a school's policy fixes: shown without controls. */
+  managed?: string[];
 }
 
 const POLICY_LABEL: Record<'always' | 'never', string> = {
@@ -12,7 +15,7 @@ const POLICY_LABEL: Record<'always' | 'never', string> = {
   never: 'Never run',
 };
 
-export function SitesSection({ sites, onSetSite }: SitesSectionProps) {
+export function SitesSection({ sites, onSetSite, managed = [] }: SitesSectionProps) {
   const [host, setHost] = useState('');
   const [policy, setPolicy] = useState<'always' | 'never'>('never');
   const [error, setError] = useState<string | null>(null);
@@ -58,24 +61,14 @@ export function SitesSection({ sites, onSetSite }: SitesSectionProps) {
                 <th scope="row" class="host">
                   {h}
                 </th>
-                <td>
-                  <label class="sr-only" for={`opt-site-${h}`}>
-                    Backstory on {h}
-                  </label>
-                  <select
-                    id={`opt-site-${h}`}
-                    value={p}
-                    onChange={(e) => onSetSite(h, e.currentTarget.value as 'always' | 'never')}
-                  >
-                    <option value="always">{POLICY_LABEL.always}</option>
-                    <option value="never">{POLICY_LABEL.never}</option>
-                  </select>
-                </td>
-                <td>
-                  <button type="button" class="button" onClick={() => onSetSite(h, 'default')}>
-                    Remove<span class="sr-only"> {h}</span>
-                  </button>
-                </td>
+                {managed.includes(h) ? (
+                  <>
+                    <td>{POLICY_LABEL[p]}</td>
+                    <td class="hint locked">{LOCKED_TEXT}</td>
+                  </>
+                ) : (
+                  <SiteControls host={h} policy={p} onSetSite={onSetSite} />
+                )}
               </tr>
             ))}
           </tbody>
@@ -124,5 +117,38 @@ export function SitesSection({ sites, onSetSite }: SitesSectionProps) {
         </fieldset>
       </form>
     </section>
+  );
+}
+
+function SiteControls({
+  host: h,
+  policy: p,
+  onSetSite,
+}: {
+  host: string;
+  policy: 'always' | 'never';
+  onSetSite: SitesSectionProps['onSetSite'];
+}) {
+  return (
+    <>
+      <td>
+        <label class="sr-only" for={`opt-site-${h}`}>
+          Backstory on {h}
+        </label>
+        <select
+          id={`opt-site-${h}`}
+          value={p}
+          onChange={(e) => onSetSite(h, e.currentTarget.value as 'always' | 'never')}
+        >
+          <option value="always">{POLICY_LABEL.always}</option>
+          <option value="never">{POLICY_LABEL.never}</option>
+        </select>
+      </td>
+      <td>
+        <button type="button" class="button" onClick={() => onSetSite(h, 'default')}>
+          Remove<span class="sr-only"> {h}</span>
+        </button>
+      </td>
+    </>
   );
 }

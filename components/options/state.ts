@@ -6,6 +6,7 @@
 import type { PackInfo } from '../../lib/messaging/protocol.ts';
 import { MAX_MESSAGE_CHARS } from '../../lib/messaging/protocol.ts';
 import { siteKey, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
+import type { ManagedView } from '../../lib/storage/managed.ts';
 import { formatNumber } from '../shared/labels.ts';
 
 /** Hover delays the background accepts, ms. */
@@ -32,6 +33,8 @@ export interface OptionsState {
   /** Sites with their own policy; 'default' is never stored. */
   sites: Record<string, Exclude<SitePolicy, 'default'>>;
   packs: PackInfo[];
+  /** What a school's policy sets (null: no policy, or a background that does not say). */
+  managed: ManagedView | null;
   import: ImportStatus;
   /** Id of the user pack whose delete is waiting for confirmation. */
   confirmDelete: string | null;
@@ -46,6 +49,7 @@ export const initialState: OptionsState = {
   settings: null,
   sites: {},
   packs: [],
+  managed: null,
   import: { kind: 'idle' },
   confirmDelete: null,
   error: null,
@@ -54,7 +58,13 @@ export const initialState: OptionsState = {
 
 export type Action =
   | { type: 'loading' }
-  | { type: 'loaded'; settings: Settings; sites: Record<string, SitePolicy>; packs: PackInfo[] }
+  | {
+      type: 'loaded';
+      settings: Settings;
+      sites: Record<string, SitePolicy>;
+      packs: PackInfo[];
+      managed?: ManagedView;
+    }
   | { type: 'load-failed'; message: string }
   /** Optimistic: the page shows the change at once, the save follows. */
   | { type: 'patch-settings'; patch: Partial<Settings> }
@@ -92,6 +102,7 @@ export function reducer(state: OptionsState, action: Action): OptionsState {
         settings: action.settings,
         sites: cleanSites(action.sites),
         packs: action.packs,
+        managed: action.managed ?? null,
         confirmDelete: action.packs.some((p) => p.meta.id === state.confirmDelete && !p.builtin)
           ? state.confirmDelete
           : null,
