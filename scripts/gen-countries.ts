@@ -26,6 +26,7 @@ import { ROOT } from './lib/read-packs.ts';
 import { readCsvObjects } from './import/lib.ts';
 import type { EntryInput, FactInput } from '../lib/kb/schema.ts';
 import { describeCountry, type Country, type CountryText } from './countries/wording.ts';
+import { displayName } from './import/factbook-names.ts';
 import { LEADERS_CURRENT_DATASET, readCurrentOffices, type CurrentOffice } from './import/leaders-current-rows.ts';
 
 export const OUT = join(ROOT, 'data/packs/world/countries.json');
@@ -33,8 +34,15 @@ const SRC = join(ROOT, 'data/sources');
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(SRC, path), 'utf8')) as T;
 
 type Source = Exclude<FactInput['source'], string>;
+interface FactbookOffice {
+  title: string;
+  name: string;
+  since: string;
+}
 interface FactbookRecord {
   iso2: string | null;
+  chiefOfState: FactbookOffice | null;
+  headOfGovernment: FactbookOffice | null;
   file: string;
   population: number | null;
   populationYear: string | null;
@@ -106,7 +114,7 @@ function holderName(label: string): string {
 export function generateCountries(): EntryInput[] {
   const curated = readJson<Curated>('countries/curated.json');
   const countries = readJson<{ countries: Country[] }>('mledoze/countries.json').countries;
-  const factbook = readJson<{ commit: string; countries: FactbookRecord[] }>('factbook/countries.json');
+  const factbook = readJson<{ commit: string; date: string; countries: FactbookRecord[] }>('factbook/countries.json');
   const leaders = readCsvObjects(readFileSync(join(SRC, 'wikidata/world-leaders.csv'), 'utf8'));
   const retrieved = new Map(readJson<DatasetRecord[]>('datasets.json').map((d) => [d.id, d.retrieved]));
   const cite = (dataset: string, url: string): Source => ({ url, dataset, retrieved: retrieved.get(dataset)! });
@@ -147,7 +155,9 @@ export function generateCountries(): EntryInput[] {
     value: `${curated.offices.titles[o.title] ?? o.title} ${o.holder}`,
     kind: 'office',
     asOf: o.snapshot,
-    source: cite(LEADERS_CURRENT_DATASET, `https://www.wikidata.org/wiki/${o.wikidata}`),
+    source: o.wikidata
+      ? cite(LEADERS_CURRENT_DATASET, `https://www.wikidata.org/wiki/${o.wikidata}`)
+      : fbSource(fbByIso.get(o.iso)!),
     note: `in office since ${longDate(o.since)}`,
   });
 
@@ -156,9 +166,42 @@ export function generateCountries(): EntryInput[] {
    * world-leaders-current row for the same role when there is one (a row for both roles
    * replaces both; separate rows replace a fact for both roles).
    */
+  /** The Factbook's chief of state and head of government, as rows like the 2026 snapshot's. */
+  function factbookOffices(cca2: string): CurrentOffice[] {
+    const fb = fbByIso.get(cca2);
+    const rows: CurrentOffice[] = [];
+    const row = (o: FactbookOffice, role: CurrentOffice['role']): CurrentOffice => ({
+      iso: cca2,
+      country: '',
+      role,
+      title: o.title,
+      holder: displayName(o.name),
+      wikidata: '',
+      since: o.since,
+      born: '',
+      wikipedia: '',
+      snapshot: factbook.date,
+    });
+    const hos = fb?.chiefOfState;
+    const hog = fb?.headOfGovernment;
+    if (hos && hog && hos.name === hog.name) return [row(hos, 'both')];
+    if (hos) rows.push(row(hos, 'hos'));
+    if (hog) rows.push(row(hog, 'hog'));
+    return rows;
+  }
+
   function offices(cca2: string): FactInput[] {
-    const older = olderOffices(cca2);
-    const rows = current.filter((o) => o.iso === cca2);
+    return newerOffices(
+      newerOffices(olderOffices(cca2), factbookOffices(cca2)),
+      current.filter((o) => o.iso === cca2),
+    );
+  }
+
+  /**
+   * Offices replaced by newer rows for the same role (a row for both roles replaces both;
+   * separate rows replace a fact for both roles); a row never replaces a newer fact.
+   */
+  function newerOffices(older: FactInput[], rows: CurrentOffice[]): FactInput[] {
     if (!rows.length) return older;
     const newer = (o: CurrentOffice, f: FactInput) => (f.asOf ?? '') < o.snapshot;
     const roleOf = (f: FactInput) => (Object.keys(LABEL) as Role[]).find((r) => LABEL[r] === f.label)!;

@@ -1,7 +1,8 @@
 /**
  * Extract of The World Factbook as published in JSON by factbook/factbook.json (public domain;
  * the repository is CC0). Takes figures only — total population and its estimate year, total
- * area, GDP at the official exchange rate and its year — never the Factbook's prose. Each
+ * area, GDP at the official exchange rate and its year, and the chief of state and head of
+ * government where the entry is exactly "Title NAME (since D Month YYYY)" — never the prose. Each
  * profile is matched to an ISO 3166 code through its internet country code (".uk" is GB).
  * Writes data/sources/factbook/countries.json.
  *
@@ -54,6 +55,52 @@ function areaKm2(s: string | undefined): number | null {
   return m ? Math.round(Number(m[1]!.replace(/,/g, '')) * (m[2] ? 1e6 : 1) * 100) / 100 : null;
 }
 
+/** Office titles as the Factbook writes them before a holder's name, longest first. */
+const TITLES = [
+  'Transitional President',
+  'Interim President',
+  'Supreme Leader',
+  'Federal Chancellor',
+  'Prime Minister',
+  'Grand Duke',
+  'Chancellor',
+  'President',
+  'Premier',
+  'Emperor',
+  'Sultan',
+  'Prince',
+  'Queen',
+  'King',
+  'Amir',
+];
+const MONTH_NO = 'January February March April May June July August September October November December'.split(' ');
+const ENTITIES: Record<string, string> = {
+  '&eacute;': 'é',
+  '&aacute;': 'á',
+  '&iacute;': 'í',
+  '&oacute;': 'ó',
+  '&uacute;': 'ú',
+};
+
+/**
+ * "President Bola Ahmed Adekunle TINUBU (since 29 May 2023)" -> { title, name, since }. The
+ * Factbook writes surnames in capitals; the name is kept as written (capitals included) for the
+ * generators to read. Anything else (several holders, a representative, notes) is not taken.
+ */
+function parseOffice(raw: string | undefined): { title: string; name: string; since: string } | null {
+  if (!raw) return null;
+  const s = raw.replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e).trim();
+  const m = /^(.+?) \(since (\d{1,2}) ([A-Z][a-z]+) (\d{4})\)$/.exec(s);
+  if (!m || /[;()<]/.test(m[1]!)) return null;
+  const title = TITLES.find((t) => m[1]!.startsWith(t + ' '));
+  const month = MONTH_NO.indexOf(m[3]!);
+  if (!title || month < 0) return null;
+  const name = m[1]!.slice(title.length + 1);
+  // No surname in capitals, a rank ("Col."), or a title the list lacks ("of China", "and Foreign Minister").
+  if (!/\b[A-Z][A-Z'-]+\b/.test(name) || /[,.]/.test(name) || !/^\p{Lu}/u.test(name)) return null;
+  return { title, name, since: `${m[4]}-${String(month + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}` };
+}
+
 const files = git('ls-tree', '-r', '--name-only', FACTBOOK_COMMIT)
   .split('\n')
   .filter((f) => /^[a-z-]+\/[a-z]{2}\.json$/.test(f) && !f.startsWith('meta/'));
@@ -76,6 +123,9 @@ for (const file of files) {
   // The Vatican's total rounds to "0 sq km"; its land area (0.44) is the figure then.
   const area = areaKm2(areaText) || (areaNode ? areaKm2(text(areaNode.land)) : null);
   const gdp = figureWithYear(text(gdpNode));
+  const exec = d.Government?.['Executive branch'];
+  const chief = parseOffice(text(exec?.['chief of state']));
+  const head = parseOffice(text(exec?.['head of government']));
   out.push({
     iso2,
     gec,
@@ -86,6 +136,8 @@ for (const file of files) {
     area,
     gdpUsd: gdp?.value ?? null,
     gdpYear: gdp?.year ?? null,
+    chiefOfState: chief,
+    headOfGovernment: head,
   });
 }
 const key = (r: Record<string, unknown>) => `${String(r.iso2 ?? '~')}:${String(r.gec)}`;
@@ -98,7 +150,7 @@ for (const r of out) {
 }
 writeJson(join(SOURCES, 'factbook', 'countries.json'), {
   $comment:
-    'Figures from The World Factbook (public domain) in the JSON of https://github.com/factbook/factbook.json (CC0), one record per profile with an internet country code, keyed by ISO 3166 alpha-2. Population with its estimate year, total area in km², GDP at the official exchange rate in US dollars with its year. Written by scripts/import/factbook.ts; do not edit by hand.',
+    'Figures from The World Factbook (public domain) in the JSON of https://github.com/factbook/factbook.json (CC0), one record per profile with an internet country code, keyed by ISO 3166 alpha-2. Population with its estimate year, total area in km², GDP at the official exchange rate in US dollars with its year, chief of state and head of government (title, name with the surname in capitals as the Factbook writes it, date in office) where the Factbook names one holder with a date. Written by scripts/import/factbook.ts; do not edit by hand.',
   dataset: 'factbook-json',
   commit: FACTBOOK_COMMIT,
   date: FACTBOOK_DATE,

@@ -39,7 +39,21 @@ describe('world/people-leaders.json', () => {
       ['Born', '7 January 1970'],
     ]);
     for (const e of entries)
-      for (const f of e.facts) expect((f.source as { url: string }).url, e.id).toBe(`https://www.wikidata.org/wiki/${e.wikidata}`);
+      for (const f of e.facts) {
+        const source = f.source as { url: string; dataset: string };
+        if (e.wikidata) expect(source.url, e.id).toBe(`https://www.wikidata.org/wiki/${e.wikidata}`);
+        else expect(source.dataset, e.id).toBe('factbook-json');
+      }
+  });
+
+  it("takes the Factbook's holders only under a name that is an English Wikipedia title, with the other forms as aliases", () => {
+    const museveni = entries.find((e) => e.id === 'yoweri-museveni')!;
+    expect(museveni.wikipedia).toBe('Yoweri_Museveni');
+    expect(museveni.aliases).toContain('Yoweri Kaguta Museveni');
+    expect(museveni.facts.map((f) => [f.label, f.value])).toEqual([
+      ['Office', 'President of Uganda'],
+      ['Took office', '26 January 1986'],
+    ]);
   });
 
   it('never makes a second entry for someone another pack has (Charles III reigns in several realms, Xi Jinping is curated)', () => {
