@@ -14,9 +14,7 @@ import { ROOT } from '../lib/read-packs.ts';
 import { LEADERS_CURRENT_DATASET, readCurrentOffices, type CurrentOffice } from './leaders-current-rows.ts';
 import { slug } from './sp500.ts';
 import { nameForms } from './factbook-names.ts';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { unpack as unpackUntyped } from 'efrt';
+import { wikipediaTitles } from '../build-kb-gazetteer.ts';
 
 export const OUT = join(ROOT, 'data', 'packs', 'world', 'people-leaders.json');
 const RETRIEVED = '2026-12-04';
@@ -41,15 +39,6 @@ const fold = (s: string) =>
     .replace(/Đ/g, 'D')
     .replace(/đ/g, 'd');
 
-/** compromise-wikipedia's 38k popular English Wikipedia titles, lower-cased (2022). */
-function wikipediaTitles(): Set<string> {
-  // The package exports only its plugin; the packed list (an efrt trie) sits beside it in src/.
-  const main = createRequire(import.meta.url).resolve('compromise-wikipedia');
-  const js = readFileSync(join(dirname(main), '../src/_model.js'), 'utf8');
-  const packed = js.slice(js.indexOf('`') + 1, js.lastIndexOf('`'));
-  return new Set(Object.keys((unpackUntyped as (p: string) => Record<string, true>)(packed)));
-}
-
 interface FactbookOffice {
   title: string;
   name: string;
@@ -73,7 +62,7 @@ function factbookOffices(countryNames: Map<string, string>): (CurrentOffice & { 
     date: string;
     countries: FactbookRecord[];
   };
-  const titles = wikipediaTitles();
+  const titles = new Set(wikipediaTitles());
   const out: (CurrentOffice & { aliases: string[]; file: string })[] = [];
   for (const r of fb.countries) {
     const country = r.iso2 ? countryNames.get(r.iso2) : undefined;
