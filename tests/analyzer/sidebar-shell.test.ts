@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, vi } from 'vitest';
 import { SidebarShell, type SidebarActions } from '../../lib/analyzer/sidebar-shell.tsx';
-import { Docking, DOCK_MIN_WINDOW } from '../../lib/analyzer/docking.ts';
+import { Docking, DOCK_MIN_WINDOW, MIN_ARTICLE_WIDTH } from '../../lib/analyzer/docking.ts';
 import { SIDEBAR_MAX_WIDTH } from '../../lib/storage/settings.ts';
 import { fakePage } from './fakes.ts';
 import { parts } from './parts.ts';
@@ -121,6 +121,21 @@ describe('analyzer/docking', () => {
     expect(d2.docked).toBe(false);
     d2.update({ open: true, collapsed: false, width: 380 });
     expect(wide.doc.documentElement.style.getPropertyValue('margin-right')).toBe('380px');
+  });
+
+  // Issue 18, item 11: docked beside the page, a sidebar left the article a 200 px column.
+  it('docks only while the page keeps a readable width beside the sidebar; otherwise it overlays', () => {
+    const { doc, win } = fakePage(undefined, 1280);
+    const docking = new Docking(doc, win);
+    docking.update({ open: true, collapsed: false, width: 1280 - MIN_ARTICLE_WIDTH });
+    expect(docking.docked).toBe(true);
+    docking.update({ open: true, collapsed: false, width: 1280 - MIN_ARTICLE_WIDTH + 1 });
+    expect(docking.docked).toBe(false);
+    expect(doc.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    const narrow = fakePage(undefined, 800);
+    const d2 = new Docking(narrow.doc, narrow.win);
+    d2.update({ open: true, collapsed: false, width: 343 });
+    expect(d2.docked).toBe(false);
   });
 
   it('gives back exactly the page’s own margin, or none', () => {
