@@ -11,13 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './lib/serve.ts';
-import {
-  launchWithExtension,
-  readSidebar,
-  waitForSidebarReady,
-  findBrowser,
-  type BrowserName,
-} from './lib/browsers.ts';
+import { launchWithExtension, waitForSidebarReady, findBrowser, type BrowserName } from './lib/browsers.ts';
+import { report, waitForCompleteSidebar, waitForRunEnd } from './start-report.ts';
+import { LIST_PAGE_SIZE } from '../components/sidebar/Sidebar.tsx';
 import { ROOT } from './lib/read-packs.ts';
 
 function arg(name: string): string | undefined {
@@ -47,11 +43,20 @@ execFileSync(
   ],
   { stdio: 'inherit', cwd: ROOT },
 );
-execFileSync(
-  process.execPath,
-  [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(name === 'firefox' ? ['-b', 'firefox'] : [])],
-  { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT },
-);
+try {
+  // wxt's progress output is cursor codes ("\x1b[1G") meant for a terminal it redraws; keep it
+  // out of our plain output and show it only when the build fails.
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build', ...(name === 'firefox' ? ['-b', 'firefox'] : [])],
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT },
+  );
+} catch (e) {
+  const err = e as { stdout?: Buffer; stderr?: Buffer };
+  process.stderr.write(String(err.stdout ?? '') + String(err.stderr ?? ''));
+  console.error('npm start: the extension did not build.');
+  process.exit(1);
+}
 const extDir = join(ROOT, '.output', name === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
 
 const server = await serve([join(ROOT, 'tests/fixtures/pages')]);
@@ -71,9 +76,24 @@ try {
   await server.close();
   process.exit(1);
 }
-const sidebar = await readSidebar(page);
-console.log(`\nBackstory on “${sidebar?.title}”: ${sidebar?.count}`);
-for (const e of sidebar?.entities ?? []) console.log(`  ${String(e.mentions).padStart(3)} × ${e.name}`);
+// The first pass shows the names the knowledge base knows; wait for the complete result.
+if (name === 'chromium' && launched.extensionId) {
+  const target = await launched.browser
+    .waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+      timeout: 30_000,
+    })
+    .catch(() => null);
+  const worker = await target?.worker();
+  if (worker) await waitForRunEnd(worker, url, 60_000);
+}
+const sidebar = await waitForCompleteSidebar(page, LIST_PAGE_SIZE, 60_000);
+if (!sidebar) {
+  console.error('Backstory did not finish reading the demo article within 60 s.');
+  await launched.close();
+  await server.close();
+  process.exit(1);
+}
+console.log(`\n${report(sidebar).join('\n')}`);
 mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
 const shot = join(ROOT, 'artifacts', `demo-${name}.png`);
 await new Promise((r) => setTimeout(r, 300));
