@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks.ts';
@@ -18,6 +19,11 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 4000 },
   }),
   hooks: {
+    // The gazetteer tier ships as its own file, which the background fetches when it first needs
+    // it (lib/kb/gazetteer.ts): it is not parsed at start-up and never reaches a page.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('generated/gazetteer.json'), relativeDest: 'gazetteer.json' });
+    },
     // The sentinel is an unlisted script (entrypoints/sentinel.ts explains why), declared here
     // as the one content script on every page, with the highlight rules (entrypoints/highlights.css) as its CSS.
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -4,11 +4,14 @@ import type { AnalysisResult } from '../lib/engine/types.ts';
 import type { Entry } from '../lib/kb/schema.ts';
 import type { OnlineInfo } from '../lib/online/index.ts';
 import { csvCell, mdEscape } from '../lib/export/glossary.ts';
+import { languageNotice } from '../lib/format/language.ts';
 
 export function formatTable(file: string, r: AnalysisResult, online?: Map<string, OnlineInfo>): string {
   const lines = [
     `${file} — “${r.title}” — ${r.wordCount} words, ${r.entities.length} entities${r.partial ? ' (partial: text capped)' : ''}`,
   ];
+  const notice = languageNotice(r);
+  if (notice) lines.push(`  ${notice}`);
   lines.push(`  ${'entity'.padEnd(44)} ${'type'.padEnd(12)} ${'n'.padStart(3)} ${'sal'.padStart(5)}  about`);
   for (const e of r.entities) {
     const flag = e.ambiguity?.weak ? ' (uncertain)' : '';

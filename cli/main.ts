@@ -10,13 +10,14 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../lib/page/extract.ts';
-import { createEngine, type Engine } from '../lib/engine/index.ts';
 import type { AnalysisResult } from '../lib/engine/types.ts';
 import { loadKb } from './kb.ts';
 import { scoreDocument, totals, type Gold, type DocScore } from './score.ts';
 import { formatTable, formatCsv, formatMarkdown, formatEntry } from './format.ts';
 import { findEntries } from '../lib/kb/lookup.ts';
 import { lookUpOnline, withOnline, type OnlineOutcome } from './online.ts';
+import { analyzeInTiers } from '../lib/background/tiers.ts';
+import { cliTiers } from './tiers.ts';
 
 const USAGE = `usage:
   backstory analyze FILE… [--json | --csv | --md] [--online]
@@ -31,13 +32,7 @@ export class CliError extends Error {}
 /** Fewer words than this is not an article (a menu, a cookie notice). */
 const MIN_ARTICLE_WORDS = 25;
 
-let engine: Engine | null = null;
-function getEngine(): Engine {
-  engine ??= createEngine(loadKb().merged.index);
-  return engine;
-}
-
-export function readInput(file: string): { text: string; title: string } {
+export function readInput(file: string): { text: string; title: string; lang: string } {
   if (!existsSync(file)) throw new CliError(`${file}: no such file`);
   const st = statSync(file);
   if (st.isDirectory()) throw new CliError(`${file}: is a directory, not a file`);
@@ -54,15 +49,16 @@ export function readInput(file: string): { text: string; title: string } {
     // A page whose "article" is a few words of navigation has no article to speak of.
     if (!article || article.text.split(/\s+/).filter(Boolean).length < MIN_ARTICLE_WORDS)
       throw new CliError(`${file}: no article found on this page`);
-    return { text: article.text, title: article.title };
+    return { text: article.text, title: article.title, lang: document.documentElement?.getAttribute('lang') ?? '' };
   }
   const text = raw.replace(/\r\n?/g, '\n');
-  return { text, title: text.trim().split('\n', 1)[0]!.slice(0, 200) };
+  return { text, title: text.trim().split('\n', 1)[0]!.slice(0, 200), lang: '' };
 }
 
 export function analyzeFile(file: string): AnalysisResult {
-  const { text, title } = readInput(file);
-  return getEngine().analyze({ text, title });
+  const { text, title, lang } = readInput(file);
+  // The same tiers as the background: language, then the packs, then the gazetteer.
+  return analyzeInTiers({ text, title, lang }, cliTiers()).result;
 }
 
 async function cmdAnalyze(args: string[], out: (s: string) => void): Promise<number> {

@@ -15,6 +15,7 @@ import builtinPacks from '../generated/kb-packs.json';
 import builtinIndex from '../generated/kb-index.json';
 import type { KnowledgePack } from '../lib/kb/schema.ts';
 import type { KbIndex } from '../lib/engine/types.ts';
+import type { GazetteerData } from '../lib/kb/gazetteer.ts';
 import type { ContentMessage, Launch } from '../lib/messaging/protocol.ts';
 
 const ANALYZER_FILE = '/content-scripts/analyzer.js';
@@ -67,6 +68,9 @@ export default defineBackground(() => {
       void action?.setBadgeBackgroundColor?.({ tabId, color: '#8a5a00' })?.catch?.(() => undefined);
     },
     broadcast: (message) => void broadcast(message),
+    // Its own file beside the bundle (wxt.config.ts copies it), read on the first complete analysis.
+    loadGazetteer: async () =>
+      (await fetch(browser.runtime.getURL('/gazetteer.json' as '/'))).json() as Promise<GazetteerData>,
   });
 
   async function exec(

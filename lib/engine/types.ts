@@ -102,6 +102,11 @@ export interface AnalysisResult {
   complete: boolean;
   entities: Entity[];
   figures: Figure[];
+  /**
+   * Set when the page is in a language Backstory does not read (lib/background/tiers.ts): the
+   * result then holds only names the knowledge base knows, and the sidebar says why.
+   */
+  language?: { code: string; name: string; readable: boolean };
   /** Milliseconds the engine took, for the benchmark (not used by the UI). */
   elapsedMs?: number;
 }

@@ -11,6 +11,7 @@
  * has English Wikipedia an article of exactly that title?
  */
 import { aliasKey } from './alias-key.ts';
+import type { ForeignNames } from './gazetteer-languages.ts';
 
 /** The compiled gazetteer, as generated/gazetteer.json holds it. */
 export interface GazetteerData {
@@ -27,6 +28,8 @@ export interface GazetteerData {
   cities: [string, string, string, number, number][];
   /** Lower-cased English Wikipedia article titles. */
   titles: string[];
+  /** Country names in other languages, by page language, for pages Backstory cannot read (gazetteer-languages.ts). */
+  foreign: ForeignNames;
 }
 
 export interface Place {

@@ -75,6 +75,8 @@ export const Requests = {
       /** The text was cut at MAX_ARTICLE_CHARS: the result is marked partial. */
       truncated: v.boolean(),
       quick: v.optional(v.boolean()),
+      /** The document's declared language (`<html lang>`), a BCP 47 tag, or empty. */
+      lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
       /** Entries to send with the result, most central entities first (default: all). */
       entryLimit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000))),
       /** Entries the analyzer already holds: not sent again. */

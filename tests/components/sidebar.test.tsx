@@ -44,10 +44,10 @@ function renderSidebar(state: SidebarState = loadedState(), over: Partial<Sideba
   return { ...render(<Sidebar {...props} />), props };
 }
 
-/** Entity buttons of the main list (names the knowledge base knows). */
+/** Entity buttons of the ranked list: names the knowledge base knows, and those it lacks. */
 const knownButtons = (c: Element) =>
-  Array.from(c.querySelectorAll<HTMLButtonElement>('button.entity')).filter((b) => !b.closest('.unknown-list'));
-const unknownButtons = (c: Element) => Array.from(c.querySelectorAll<HTMLButtonElement>('.unknown-list button.entity'));
+  Array.from(c.querySelectorAll<HTMLButtonElement>('button.entity')).filter((b) => !b.closest('li.unlisted'));
+const unknownButtons = (c: Element) => Array.from(c.querySelectorAll<HTMLButtonElement>('li.unlisted button.entity'));
 const names = (buttons: Element[]) => buttons.map((b) => b.querySelector('.name')!.textContent);
 
 describe('components/sidebar: status states', () => {
@@ -180,19 +180,44 @@ describe('components/sidebar: the entity list', () => {
     ]);
   });
 
-  it('lists names the knowledge base lacks separately, "not in the knowledge base"', () => {
-    const { container } = renderSidebar();
-    const details = container.querySelector('details.unknown-list')!;
-    expect(details.querySelector('summary')!.textContent).toBe(
-      'Other names in this article (2, not in the knowledge base)',
-    );
+  it('ranks names the knowledge base lacks in the one list, by salience, with their type and introducing sentence', () => {
+    const central = { ...ENTITIES.find((e) => e.name === 'Friends of Halden')!, salience: 0.95 };
+    const entities = [central, ...ENTITIES.filter((e) => e !== ENTITIES.find((x) => x.name === 'Friends of Halden'))];
+    entities.sort((a, b) => b.salience - a.salience);
+    const { container } = renderSidebar(loadedState({}, makeResult({ entities })));
+    const all = Array.from(container.querySelectorAll<HTMLButtonElement>('ul.entities button.entity'));
+    expect(names(all)[0]).toBe('Friends of Halden');
     expect(names(unknownButtons(container))).toEqual(['Friends of Halden', 'Halden Reservoir']);
-    expect(names(knownButtons(container))).not.toContain('Friends of Halden');
+    const row = unknownButtons(container)[0]!;
+    expect(row.querySelector('.type')!.textContent).toBe('Group');
+    expect(row.querySelector('[data-testid="introduction"]')!.textContent).toContain('Friends of Halden');
+    expect(container.querySelector('details.unknown-list')).toBeNull();
   });
 
-  it('has no "not in the knowledge base" section when every name is known', () => {
-    const { container } = renderSidebar(loadedState({}, makeResult({ entities: ENTITIES.filter((e) => e.id) })));
-    expect(container.querySelector('.unknown-list')).toBeNull();
+  it('links a name the knowledge base lacks to Wikipedia when the gazetteer knows its article', () => {
+    const linked = ENTITIES.map((e) => (e.name === 'Halden Reservoir' ? { ...e, wikipedia: 'Halden_Reservoir' } : e));
+    const { container } = renderSidebar(loadedState({}, makeResult({ entities: linked })));
+    const links = Array.from(container.querySelectorAll<HTMLAnchorElement>('li.unlisted a.row-link'));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://en.wikipedia.org/wiki/Halden_Reservoir']);
+  });
+
+  it('says how many entities it found, and the list shows exactly that many', () => {
+    const { container, getByTestId } = renderSidebar();
+    const rows = container.querySelectorAll('ul.entities > li');
+    expect(getByTestId('entity-count').textContent).toBe(`${rows.length} entities found`);
+    expect(rows.length).toBe(ENTITIES.length);
+  });
+
+  it('on a page in another language, says plainly that it reads English and shows what it matched', () => {
+    const result = makeResult({
+      entities: ENTITIES.filter((e) => e.id),
+      language: { code: 'fr', name: 'French', readable: false },
+    });
+    const { getByTestId } = renderSidebar(loadedState({}, result));
+    expect(getByTestId('language-notice').textContent).toBe(
+      'This page is in French; Backstory reads English. Showing only names it knows.',
+    );
+    expect(renderSidebar().container.querySelector('[data-testid="language-notice"]')).toBeNull();
   });
 
   it('lists the figures with their sentence and the entity they are about', () => {
@@ -371,14 +396,14 @@ describe('components/sidebar: keyboard', () => {
   it.each([
     ['ArrowDown from the first', 0, 'ArrowDown', 1],
     ['ArrowDown from the middle', 2, 'ArrowDown', 3],
-    ['ArrowDown from the last stays', 4, 'ArrowDown', 4],
+    ['ArrowDown from the last stays', 6, 'ArrowDown', 6],
     ['ArrowUp from the middle', 2, 'ArrowUp', 1],
     ['ArrowUp from the first stays', 0, 'ArrowUp', 0],
     ['Home', 3, 'Home', 0],
-    ['End', 1, 'End', 4],
+    ['End', 1, 'End', 6],
   ])('%s moves focus between entity buttons', (_what, from, key, to) => {
     const { container } = renderSidebar();
-    const buttons = knownButtons(container);
+    const buttons = Array.from(container.querySelectorAll<HTMLButtonElement>('ul.entities button.entity'));
     buttons[from]!.focus();
     expect(document.activeElement).toBe(buttons[from]);
     fireEvent.keyDown(buttons[from]!, { key });
@@ -595,7 +620,7 @@ describe('components/sidebar: markup safety', () => {
       'button.entity .name',
       'button.entity .desc',
       'button.entity .fact',
-      '.unknown-list .name',
+      'li.unlisted .name',
       '.figures strong',
       '.figures .sentence',
     ]) {

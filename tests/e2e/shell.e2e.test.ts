@@ -104,7 +104,7 @@ async function statedEntityCount(page: Page): Promise<number> {
   return Number(n[1]);
 }
 
-/** Every entity the sidebar lists: the known ones and those under "Other names". */
+/** Every entity the sidebar lists, in its one ranked list. */
 async function listedEntityCount(page: Page): Promise<number> {
   return page.evaluate(
     () => document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity').length ?? 0,

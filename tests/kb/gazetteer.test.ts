@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGazetteer, type GazetteerData } from '../../lib/kb/gazetteer.ts';
 import { buildGazetteerData } from '../../scripts/build-kb-gazetteer.ts';
+import { loadKb } from '../../cli/kb.ts';
 
 /** A made-up world, small enough to reason about. */
 const data: GazetteerData = {
@@ -19,6 +20,7 @@ const data: GazetteerData = {
     ['Zürichsee', 'XA', '01', 16_000, 6],
   ],
   titles: ['new york city', 'porto vel', 'whole foods market'],
+  foreign: {},
 };
 const gaz = createGazetteer(data);
 
@@ -93,13 +95,15 @@ describe('countryCode', () => {
 });
 
 describe('the built gazetteer (GeoNames, mledoze, compromise-wikipedia)', () => {
-  const real = createGazetteer(buildGazetteerData());
+  const real = createGazetteer(buildGazetteerData(loadKb().merged.index));
 
   it('holds every city of the extract, every region and the Wikipedia titles', () => {
-    const d = buildGazetteerData();
+    const d = buildGazetteerData(loadKb().merged.index);
     expect(d.cities.length).toBeGreaterThan(26_000);
     expect(Object.keys(d.regions).length).toBeGreaterThan(3_800);
     expect(d.titles.length).toBeGreaterThan(38_000);
+    expect(d.foreign.fr?.['Allemagne']).toBe('germany');
+    expect(d.foreign.es?.['Alemania']).toBe('germany');
   });
 
   it('finds real cities and regions', () => {

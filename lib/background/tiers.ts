@@ -1,0 +1,56 @@
+/**
+ * One analysis through Backstory's tiers, the same in the background and the CLI: the page's
+ * language first (on a page Backstory cannot read, only what the packs know, with country
+ * names in that language), then the engine over the packs, then the gazetteer for the names
+ * the packs lack (lib/kb/gazetteer-enrich.ts).
+ */
+import { createEngine, type Engine } from '../engine/index.ts';
+import type { AnalysisResult } from '../engine/types.ts';
+import type { Gazetteer } from '../kb/gazetteer.ts';
+import { enrichWithGazetteer } from '../kb/gazetteer-enrich.ts';
+import { indexForLanguage, type ForeignNames } from '../kb/gazetteer-languages.ts';
+import type { Entry } from '../kb/schema.ts';
+import { pageLanguage } from '../page/language.ts';
+
+export interface Tiers {
+  engine: Engine;
+  /** Null until the background has loaded it (the quick pass does not wait for it). */
+  gazetteer: Gazetteer | null;
+  foreign: ForeignNames;
+  /** Engines over the index plus one language's names, made on first use. */
+  foreignEngines: Map<string, Engine>;
+}
+
+export interface TierInput {
+  text: string;
+  title?: string;
+  /** The document's declared language (`<html lang>`), if any. */
+  lang?: string;
+  quick?: boolean;
+  truncated?: boolean;
+}
+
+export function analyzeInTiers(
+  input: TierInput,
+  tiers: Tiers,
+): { result: AnalysisResult; entries: Map<string, Entry> } {
+  const language = pageLanguage(input.lang, input.text);
+  const base = { text: input.text, title: input.title, truncated: input.truncated };
+  if (!language.readable) {
+    let engine = tiers.foreignEngines.get(language.code);
+    if (!engine) {
+      engine = createEngine(indexForLanguage(tiers.engine.index, tiers.foreign, language.code));
+      tiers.foreignEngines.set(language.code, engine);
+    }
+    // compromise reads English: on this page only names the packs know, in either language.
+    const result = engine.analyze({ ...base, findUnknownNames: false });
+    result.complete = true;
+    result.language = language;
+    // Names guessed from an English reading of the text (an acronym's French long form) are not "names it knows".
+    result.entities = result.entities.filter((e) => e.id !== null);
+    return { result, entries: new Map() };
+  }
+  const result = tiers.engine.analyze({ ...base, findUnknownNames: !input.quick });
+  if (input.quick || !tiers.gazetteer) return { result, entries: new Map() };
+  return enrichWithGazetteer(result, input.text, tiers.gazetteer);
+}
