@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks.ts';
@@ -16,6 +17,14 @@ export default defineConfig({
   outDir: '.output',
   vite: () => ({
     plugins: [noHtmlSinks(), preact()],
+    // citation-js (cite.js only) imports fetch libraries it needs only for URL input, which
+    // Backstory never gives it: a stub that refuses keeps them, and the network, out.
+    resolve: {
+      alias: {
+        'node-fetch': fileURLToPath(new URL('./lib/export/no-fetch.ts', import.meta.url)),
+        'sync-fetch': fileURLToPath(new URL('./lib/export/no-fetch.ts', import.meta.url)),
+      },
+    },
     build: { chunkSizeWarningLimit: 4000 },
   }),
   hooks: {

@@ -18,16 +18,21 @@ import { findEntries } from '../lib/kb/lookup.ts';
 import { lookUpOnline, withOnline, type OnlineOutcome } from './online.ts';
 import { analyzeInTiers } from '../lib/background/tiers.ts';
 import { cliTiers } from './tiers.ts';
+import { citeArticles, takeCiteFormat } from './cite.ts';
+import { CliError } from './errors.ts';
 
 const USAGE = `usage:
   backstory analyze FILE… [--json | --csv | --md] [--online]
                                                     entities and figures in .html or .txt files;
                                                     --online asks Wikipedia/Wikidata about unknown names
                                                     (sends only the names)
+  backstory analyze --cite csl-json|bibtex|ris FILE…
+                                                    the sources behind the facts shown for the articles,
+                                                    for a reference manager (the sidebar's export)
   backstory eval DIR… [--json] [--verbose]          score against *.gold.json files in DIR
   backstory kb [--json] [ID-or-alias]               the knowledge base, or one entry`;
 
-export class CliError extends Error {}
+export { CliError };
 
 /** Fewer words than this is not an article (a menu, a cookie notice). */
 const MIN_ARTICLE_WORDS = 25;
@@ -61,7 +66,10 @@ export function analyzeFile(file: string): AnalysisResult {
   return analyzeInTiers({ text, title, lang }, cliTiers()).result;
 }
 
-async function cmdAnalyze(args: string[], out: (s: string) => void): Promise<number> {
+async function cmdAnalyze(argv: string[], out: (s: string) => void): Promise<number> {
+  const { format: citeFormat, rest: args } = takeCiteFormat(argv);
+  if (citeFormat && args.some((a) => a.startsWith('--')))
+    throw new CliError('analyze: --cite gives the sources alone; it does not combine with other options');
   const files = args.filter((a) => !a.startsWith('--'));
   const format = args.includes('--json')
     ? 'json'
@@ -81,6 +89,17 @@ async function cmdAnalyze(args: string[], out: (s: string) => void): Promise<num
       console.error(`backstory: ${e.message}`);
       failed++;
     }
+  }
+  if (citeFormat) {
+    const { merged } = loadKb();
+    out(
+      citeArticles(
+        results.map((r) => r.result),
+        (id) => merged.entries.get(id),
+        citeFormat,
+      ).replace(/\n$/, ''),
+    );
+    return failed ? 1 : 0;
   }
   if (args.includes('--online')) {
     for (const r of results) {
@@ -189,14 +208,14 @@ function cmdKb(args: string[], out: (s: string) => void): number {
 
 /** The flags each command understands; anything else is a mistake worth saying so. */
 const FLAGS: Record<string, string[]> = {
-  analyze: ['--json', '--csv', '--md', '--online'],
+  analyze: ['--json', '--csv', '--md', '--online', '--cite'],
   eval: ['--json', '--verbose'],
   kb: ['--json'],
 };
 
 function checkFlags(cmd: string, args: string[]): void {
   const allowed = FLAGS[cmd] ?? [];
-  const unknown = args.filter((a) => a.startsWith('-') && !allowed.includes(a));
+  const unknown = args.filter((a) => a.startsWith('-') && !allowed.includes(a.replace(/=.*$/, '')));
   if (unknown.length)
     throw new CliError(`${cmd}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}\n${USAGE}`);
 }

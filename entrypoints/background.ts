@@ -19,6 +19,8 @@ import type { GazetteerData } from '../lib/kb/gazetteer.ts';
 import type { ContentMessage, Launch } from '../lib/messaging/protocol.ts';
 
 const ANALYZER_FILE = '/content-scripts/analyzer.js';
+/** The citation formatter (entrypoints/cite.ts), loaded only when the reader cites or exports sources. */
+const CITE_FILE = '/cite.js';
 const MENU_ID = 'backstory-lookup';
 
 export default defineBackground(() => {
@@ -62,6 +64,11 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     injectAnalyzer: (tabId, launch) => injectAnalyzer(tabId, launch),
+    injectCite: (tabId) =>
+      exec(tabId, { files: [CITE_FILE] }).then(
+        () => true,
+        () => false,
+      ),
     setBadge: (tabId, text) => {
       const action = browser.action ?? browser.browserAction;
       void action?.setBadgeText({ tabId, text }).catch(() => undefined);

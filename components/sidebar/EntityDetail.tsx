@@ -1,6 +1,8 @@
 import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
-import type { Fact } from '../../lib/kb/schema.ts';
+import type { Fact, Source } from '../../lib/kb/schema.ts';
+import type { CiteStyle } from '../../lib/export/cite.ts';
+import { CiteMenu } from './Cite.tsx';
 import { asOfText, citationOf, citationText, formatDate, formatFactValue, isStale } from '../../lib/format/facts.ts';
 import { TYPE_LABEL, hostOf, safeHref, wikipediaUrl, wikipediaSearchUrl, newsSearchUrl } from '../shared/labels.ts';
 
@@ -16,12 +18,14 @@ export interface EntityDetailProps {
   onSelectRelated: (id: string) => void;
   onJumpToMention: (index: number) => void;
   mentionCursor: number | undefined;
+  /** Copy a fact's source as a formatted citation; no "Cite" menus without it. */
+  onCite?: (source: Source, style: CiteStyle) => void;
 }
 
 const SNIPPET_CONTEXT = 60;
 
 /** One key figure: label, value, then when it was true and where it comes from, as a citation. */
-function FactRow({ fact }: { fact: Fact }) {
+function FactRow({ fact, onCite }: { fact: Fact; onCite?: (source: Source, style: CiteStyle) => void }) {
   const when = asOfText(fact);
   const c = citationOf(fact.source);
   const href = safeHref(c.url);
@@ -45,6 +49,7 @@ function FactRow({ fact }: { fact: Fact }) {
         )}
         {c.title && <span class="source-title"> — {c.title}</span>}
         {c.retrieved && <span class="retrieved"> · retrieved {formatDate(c.retrieved)}</span>}
+        {onCite && <CiteMenu label={`the source of “${fact.label}”`} onCite={(s) => onCite(fact.source, s)} />}
       </dd>
     </div>
   );
@@ -70,6 +75,7 @@ export function EntityDetail({
   onSelectRelated,
   onJumpToMention,
   mentionCursor,
+  onCite,
 }: EntityDetailProps) {
   const name = entry?.name ?? entity?.name ?? '';
   const type = entry?.type ?? entity?.type ?? 'concept';
@@ -121,7 +127,7 @@ export function EntityDetail({
               </h3>
               <dl class="facts">
                 {entry.facts.map((f, i) => (
-                  <FactRow key={i} fact={f} />
+                  <FactRow key={i} fact={f} onCite={onCite} />
                 ))}
               </dl>
             </section>

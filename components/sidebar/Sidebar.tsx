@@ -6,6 +6,9 @@ import { FiguresList } from './Figures.tsx';
 import { languageNotice } from '../../lib/format/language.ts';
 import { EntityRow } from './EntityRow.tsx';
 import type { SitePolicy } from '../../lib/storage/settings.ts';
+import type { Source } from '../../lib/kb/schema.ts';
+import type { CiteStyle, SourceFormat } from '../../lib/export/cite.ts';
+import { SourcesExport } from './Cite.tsx';
 
 export interface SidebarProps {
   state: SidebarState;
@@ -28,6 +31,9 @@ export interface SidebarProps {
   onExport: (format: 'markdown' | 'csv', action: 'copy' | 'download') => void;
   onPrint: () => void;
   onRetry?: () => void;
+  /** Citations out (Cite.tsx): a source as APA/MLA/Chicago, the article's sources as a file. */
+  onCite?: (source: Source, style: CiteStyle) => void;
+  onExportSources?: (format: SourceFormat) => void;
 }
 
 /** Entities listed before "Show all": enough for any ordinary article, and a cheap first render on huge ones. */
@@ -219,6 +225,7 @@ export function Sidebar(props: SidebarProps) {
           onSelectRelated={(id) => props.onSelectEntity(id)}
           onJumpToMention={(i) => state.selected && props.onJumpToMention(state.selected, i)}
           mentionCursor={state.selected ? state.mentionCursor[state.selected] : undefined}
+          onCite={props.onCite}
         />
       ) : (
         state.result &&
@@ -290,6 +297,9 @@ export function Sidebar(props: SidebarProps) {
               Handout
             </button>
           </div>
+        )}
+        {state.result && state.result.entities.some((e) => e.id) && props.onExportSources && (
+          <SourcesExport onExport={props.onExportSources} />
         )}
         <div class="site">
           <label>

@@ -11,6 +11,7 @@
  *   sidebar-shell.tsx the sidebar frame (docking.ts: beside the article)
  *   hover.tsx         hover and look-up cards (hover-state.ts: when they show)
  *   export.ts         glossary export and print
+ *   cite.ts           citations out (formatter loaded on demand)
  *   live.ts           re-reading live pages
  *   schedule.ts       yielding to the page
  *
@@ -24,6 +25,7 @@ import { siteKey, type SitePolicy } from '../storage/settings.ts';
 import { createContext, type PageContext } from './context.ts';
 import { EntryLoader } from './entries.ts';
 import { GlossaryExport } from './export.ts';
+import { CiteActions } from './cite.ts';
 import { HoverController } from './hover.tsx';
 import { LiveUpdates } from './live.ts';
 import { MentionMap } from './mentions.ts';
@@ -56,6 +58,7 @@ export class Analyzer {
   private readonly sidebar: SidebarShell;
   private readonly hover: HoverController;
   private readonly exporter: GlossaryExport;
+  private readonly citations: CiteActions;
   private readonly live: LiveUpdates;
   private readonly cleanups: (() => void)[] = [];
   /** The current analysis run; aborted when a newer one starts or the analyzer is torn down. */
@@ -77,6 +80,8 @@ export class Analyzer {
         toggleHighlights: () => this.toggleHighlights(),
         exportGlossary: (format, action) => void this.exporter.glossary(format, action),
         print: () => void this.exporter.print(),
+        cite: (source, style) => void this.citations.cite(source, style),
+        exportSources: (format) => void this.citations.exportSources(format),
         retry: () => void this.analyze(true),
         saveUiSettings: (patch) => void this.saveUiSettings(patch),
       },
@@ -94,6 +99,7 @@ export class Analyzer {
       },
     });
     this.exporter = new GlossaryExport(this.ctx, this.store, this.entries, () => this.sidebar.root);
+    this.citations = new CiteActions(this.ctx, this.store, this.entries, () => this.sidebar.root);
     this.live = new LiveUpdates(
       deps.doc,
       deps.win,

@@ -9,6 +9,8 @@ import { render } from 'preact';
 import { Sidebar } from '../../components/sidebar/Sidebar.tsx';
 import { stepMention } from '../../components/sidebar/state.ts';
 import type { UiSettings } from '../messaging/protocol.ts';
+import type { Source } from '../kb/schema.ts';
+import type { CiteStyle, SourceFormat } from '../export/cite.ts';
 import type { ShadowHost } from '../page/shadow-host.ts';
 import { siteKey, type SitePolicy } from '../storage/settings.ts';
 import type { PageContext } from './context.ts';
@@ -26,6 +28,9 @@ export interface SidebarActions {
   toggleHighlights(): void;
   exportGlossary(format: 'markdown' | 'csv', action: 'copy' | 'download'): void;
   print(): void;
+  /** Citations out (cite.ts); the sidebar shows no "Cite" controls without them. */
+  cite?(source: Source, style: CiteStyle): void;
+  exportSources?(format: SourceFormat): void;
   retry(): void;
   saveUiSettings(patch: UiSettings): void;
 }
@@ -124,6 +129,8 @@ export class SidebarShell {
         onExport={(format, action) => actions.exportGlossary(format, action)}
         onPrint={() => actions.print()}
         onRetry={() => actions.retry()}
+        onCite={actions.cite && ((source, style) => actions.cite?.(source, style))}
+        onExportSources={actions.exportSources && ((format) => actions.exportSources?.(format))}
       />,
       this.host.mount,
     );

@@ -52,6 +52,8 @@ export interface ServiceDeps {
   /** URL prefix of the extension's own pages (options page). */
   extensionOrigin: string;
   injectAnalyzer(tabId: number, launch: Launch): Promise<boolean>;
+  /** Load the citation formatter (cite.js) into the tab's top frame, beside the analyzer. */
+  injectCite?(tabId: number): Promise<boolean>;
   setBadge(tabId: number, text: string): void;
   broadcast(message: ContentMessage): void;
   /** The gazetteer tier (generated/gazetteer.json), loaded on the first complete analysis. */
@@ -257,6 +259,15 @@ export function createBackgroundService(deps: ServiceDeps) {
       return { ok: true, value: null };
     },
     'cs/lookup': async (p) => ({ ok: true, value: { entries: await lookup(p.query) } }),
+    'cs/load-cite': async (_p, sender) => {
+      const tabId = sender.tab?.id;
+      // The analyzer runs in the top frame only; so does the formatter it asks for.
+      if (tabId === undefined || sender.frameId)
+        return { ok: false, error: 'citations are made in the top frame only' };
+      return (await deps.injectCite?.(tabId))
+        ? { ok: true, value: null }
+        : { ok: false, error: 'the citation formatter could not be loaded' };
+    },
     'opt/get-state': async () => ({
       ok: true,
       value: {

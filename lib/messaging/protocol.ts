@@ -113,6 +113,8 @@ export const Requests = {
   ),
   'cs/set-site-policy': request<Result<null>>()(v.strictObject({ host: shortText, policy: sitePolicy })),
   'cs/lookup': request<Result<{ entries: EntryView[] }>>()(v.strictObject({ query: shortText })),
+  /** Analyzer: load the citation formatter (cite.js) into this tab, when the reader first cites or exports sources. */
+  'cs/load-cite': request<Result<null>>()(v.strictObject({})),
   'opt/get-state': request<
     Result<{ settings: Settings; sites: Record<string, SitePolicy>; packs: PackInfo[]; managed?: ManagedView }>
   >()(v.strictObject({})),
