@@ -19,6 +19,7 @@ import { lookUpOnline, withOnline, type OnlineOutcome } from './online.ts';
 import { analyzeInTiers } from '../lib/background/tiers.ts';
 import { cliTiers } from './tiers.ts';
 import { citeArticles, takeCiteFormat } from './cite.ts';
+import { cmdPack } from './pack.ts';
 import { CliError } from './errors.ts';
 
 const USAGE = `usage:
@@ -29,6 +30,8 @@ const USAGE = `usage:
   backstory analyze --cite csl-json|bibtex|ris FILE…
                                                     the sources behind the facts shown for the articles,
                                                     for a reference manager (the sidebar's export)
+  backstory pack from-csv FILE.csv                  a knowledge pack from a spreadsheet (JSON on stdout)
+  backstory pack check FILE.json                    validate a knowledge pack
   backstory eval DIR… [--json] [--verbose]          score against *.gold.json files in DIR
   backstory kb [--json] [ID-or-alias]               the knowledge base, or one entry`;
 
@@ -211,6 +214,7 @@ const FLAGS: Record<string, string[]> = {
   analyze: ['--json', '--csv', '--md', '--online', '--cite'],
   eval: ['--json', '--verbose'],
   kb: ['--json'],
+  pack: [],
 };
 
 function checkFlags(cmd: string, args: string[]): void {
@@ -231,6 +235,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => con
         return cmdEval(args, out);
       case 'kb':
         return cmdKb(args, out);
+      case 'pack':
+        return cmdPack(args, out);
       case undefined:
       case '-h':
       case '--help':

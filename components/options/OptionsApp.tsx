@@ -8,6 +8,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { Send } from '../../lib/messaging/client.ts';
 import type { Settings, SitePolicy } from '../../lib/storage/settings.ts';
 import { OptionsPage } from './OptionsPage.tsx';
+import { csvToPackJson, isCsvFile } from './CsvImport.tsx';
 import { describeError, importTooLarge, initialState, reducer } from './state.ts';
 
 export interface OptionsAppProps {
@@ -152,6 +153,15 @@ export function OptionsApp({ send, version, download = downloadText }: OptionsAp
       } catch (e) {
         dispatch({ type: 'import-failed', fileName, message: `The file could not be read: ${describeError(e)}` });
         return;
+      }
+      // A spreadsheet becomes a pack here; its problems are named by row and column (CsvImport.tsx).
+      if (isCsvFile(file)) {
+        const pack = csvToPackJson(json, fileName);
+        if (!pack.ok) {
+          dispatch({ type: 'import-failed', fileName, message: pack.message });
+          return;
+        }
+        json = pack.json;
       }
       const tooLarge = importTooLarge(json);
       if (tooLarge) {

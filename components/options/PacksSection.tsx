@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { PackInfo } from '../../lib/messaging/protocol.ts';
 import { importSummary, type ImportStatus } from './state.ts';
 import { formatNumber } from '../shared/labels.ts';
+import { CsvImportField } from './CsvImport.tsx';
 
 export interface PacksSectionProps {
   packs: PackInfo[];
@@ -75,6 +76,7 @@ export function PacksSection(props: PacksSectionProps) {
           The file is checked before anything is stored; a pack with the id of one of yours replaces it.
         </p>
       </div>
+      <CsvImportField disabled={importStatus.kind === 'busy'} onImportFile={props.onImportFile} />
       <ImportResult status={importStatus} />
 
       <h3 ref={listHeading} tabIndex={-1}>
