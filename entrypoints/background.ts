@@ -17,6 +17,10 @@ import type { KnowledgePack } from '../lib/kb/schema.ts';
 import type { KbIndex } from '../lib/engine/types.ts';
 import type { GazetteerData } from '../lib/kb/gazetteer.ts';
 import type { ContentMessage, Launch } from '../lib/messaging/protocol.ts';
+import { createTrail } from '../lib/background/trail.ts';
+import { openTrailDb } from '../lib/trail/db.ts';
+import { trailOfferItem } from '../lib/trail/items.ts';
+import { siteKey } from '../lib/storage/settings.ts';
 
 const ANALYZER_FILE = '/content-scripts/analyzer.js';
 /** The citation formatter (entrypoints/cite.ts), loaded only when the reader cites or exports sources. */
@@ -41,26 +45,45 @@ export default defineBackground(() => {
     void broadcast({ type: 'bg/settings-changed' });
   });
 
+  const store = withManaged(
+    {
+      getSettings: () => settingsItem.getValue(),
+      setSettings: (s) => settingsItem.setValue(s),
+      getSites: () => sitesItem.getValue(),
+      setSites: (s) => sitesItem.setValue(s),
+      getUserPacks: () => userPacksItem.getValue(),
+      setUserPacks: (p) => userPacksItem.setValue(p),
+      getDisabled: () => disabledPacksItem.getValue(),
+      setDisabled: (d) => disabledPacksItem.setValue(d),
+    },
+    {
+      policy: readPolicy,
+      getApplied: () => managedAppliedItem.getValue(),
+      setApplied: (a) => managedAppliedItem.setValue(a),
+    },
+  );
+  // The reading trail (issue 19): IndexedDB in the extension's origin, written only when the reader turned it on.
+  const trail = createTrail({
+    db: openTrailDb(),
+    getSettings: () => store.getSettings(),
+    setSettings: (s) => store.setSettings(s),
+    policyFor: async (url) => {
+      const key = siteKey(url);
+      const sites = await store.getSites();
+      return key && Object.prototype.hasOwnProperty.call(sites, key) ? sites[key]! : 'default';
+    },
+    trailLocked: async () => (await store.getManaged()).locked.includes('readingTrail'),
+    getOffer: () => trailOfferItem.getValue(),
+    setOffer: (s) => trailOfferItem.setValue(s),
+    openTrailPage: async () => void (await browser.tabs.create({ url: browser.runtime.getURL('/trail.html') })),
+    now: () => Date.now(),
+  });
+
   const service = createBackgroundService({
     builtinPacks: packs,
     builtinIndex: builtinIndex as unknown as KbIndex,
-    store: withManaged(
-      {
-        getSettings: () => settingsItem.getValue(),
-        setSettings: (s) => settingsItem.setValue(s),
-        getSites: () => sitesItem.getValue(),
-        setSites: (s) => sitesItem.setValue(s),
-        getUserPacks: () => userPacksItem.getValue(),
-        setUserPacks: (p) => userPacksItem.setValue(p),
-        getDisabled: () => disabledPacksItem.getValue(),
-        setDisabled: (d) => disabledPacksItem.setValue(d),
-      },
-      {
-        policy: readPolicy,
-        getApplied: () => managedAppliedItem.getValue(),
-        setApplied: (a) => managedAppliedItem.setValue(a),
-      },
-    ),
+    store,
+    trail,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     injectAnalyzer: (tabId, launch) => injectAnalyzer(tabId, launch),

@@ -9,6 +9,7 @@ import type { SitePolicy } from '../../lib/storage/settings.ts';
 import type { Source } from '../../lib/kb/schema.ts';
 import type { CiteStyle, SourceFormat } from '../../lib/export/cite.ts';
 import { SourcesExport } from './Cite.tsx';
+import { TrailPanel } from '../trail/TrailPanel.tsx';
 
 export interface SidebarProps {
   state: SidebarState;
@@ -34,6 +35,8 @@ export interface SidebarProps {
   /** Citations out (Cite.tsx): a source as APA/MLA/Chicago, the article's sources as a file. */
   onCite?: (source: Source, style: CiteStyle) => void;
   onExportSources?: (format: SourceFormat) => void;
+  onTrailOffer?: (accept: boolean) => void;
+  onOpenTrail?: () => void;
 }
 
 /** Entities listed before "Show all": enough for any ordinary article, and a cheap first render on huge ones. */
@@ -278,6 +281,13 @@ export function Sidebar(props: SidebarProps) {
               </button>
             )}
             <FiguresList state={state} onSelectEntity={props.onSelectEntity} />
+            {state.trail && (
+              <TrailPanel
+                view={state.trail}
+                onOffer={(a) => props.onTrailOffer?.(a)}
+                onOpenTrail={() => props.onOpenTrail?.()}
+              />
+            )}
           </>
         )
       )}

@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult, Entity, EntityType } from '../../lib/engine/types.ts';
 import type { EntryViews, RelatedNames } from '../../lib/messaging/protocol.ts';
+import type { TrailView } from '../../lib/trail/types.ts';
 import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../../lib/storage/settings.ts';
 
 export type TypeFilter = 'all' | 'organization' | 'person' | 'place' | 'initiative' | 'event';
@@ -44,6 +45,8 @@ export interface SidebarState {
   open: boolean;
   collapsed: boolean;
   width: number;
+  /** What the reading trail says about this article (null: not asked yet). */
+  trail: TrailView | null;
 }
 
 export const initialState: SidebarState = {
@@ -62,6 +65,7 @@ export const initialState: SidebarState = {
   open: false,
   collapsed: false,
   width: DEFAULT_SETTINGS.sidebarWidth,
+  trail: null,
 };
 
 export type Action =
@@ -92,6 +96,7 @@ export type Action =
   | { type: 'close' }
   | { type: 'collapse'; collapsed: boolean }
   | { type: 'resize'; width: number }
+  | { type: 'trail'; view: TrailView | null }
   /** A new page (single-page-app navigation): nothing of the old article is kept; the frame stays as it is. */
   | { type: 'reset' };
 
@@ -177,6 +182,8 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
       return { ...state, collapsed: action.collapsed };
     case 'resize':
       return { ...state, width: clampWidth(action.width) };
+    case 'trail':
+      return { ...state, trail: action.view };
     case 'reset':
       return { ...initialState, open: state.open, collapsed: state.collapsed, width: state.width };
   }

@@ -33,6 +33,7 @@ import { HighlightPainter } from './painter.ts';
 import { runAnalysis, type RunOutcome } from './run.ts';
 import { TaskClock, type PageWindow } from './schedule.ts';
 import { SidebarShell } from './sidebar-shell.tsx';
+import { SidebarTrail } from '../trail/sidebar-trail.ts';
 import { createStore, type Store } from './store.ts';
 
 /** After single-page-app navigation, wait for the new article to render, ms. */
@@ -60,6 +61,7 @@ export class Analyzer {
   private readonly exporter: GlossaryExport;
   private readonly citations: CiteActions;
   private readonly live: LiveUpdates;
+  private readonly trail: SidebarTrail;
   private readonly cleanups: (() => void)[] = [];
   /** The current analysis run; aborted when a newer one starts or the analyzer is torn down. */
   private run: AbortController | null = null;
@@ -70,6 +72,7 @@ export class Analyzer {
     this.mentions = new MentionMap(deps.doc);
     this.painter = new HighlightPainter(deps.win, this.mentions, this.clock);
     this.entries = new EntryLoader(this.ctx, this.store);
+    this.trail = new SidebarTrail(this.ctx, this.store);
     this.sidebar = new SidebarShell(
       this.ctx,
       this.store,
@@ -84,6 +87,8 @@ export class Analyzer {
         exportSources: (format) => void this.citations.exportSources(format),
         retry: () => void this.analyze(true),
         saveUiSettings: (patch) => void this.saveUiSettings(patch),
+        trailOffer: (accept) => void this.trail.offer(accept),
+        openTrail: () => void this.trail.open(),
       },
       this.painter.supported,
     );
@@ -161,6 +166,7 @@ export class Analyzer {
       userAsked,
     );
     if (outcome && !this.ctx.destroyed) void this.reportOutcome(outcome);
+    if (outcome?.kind === 'found' && !this.ctx.destroyed) void this.trail.load();
     return outcome;
   }
 

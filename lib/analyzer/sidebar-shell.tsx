@@ -33,6 +33,8 @@ export interface SidebarActions {
   exportSources?(format: SourceFormat): void;
   retry(): void;
   saveUiSettings(patch: UiSettings): void;
+  trailOffer?(accept: boolean): void;
+  openTrail?(): void;
 }
 
 export class SidebarShell {
@@ -131,6 +133,8 @@ export class SidebarShell {
         onRetry={() => actions.retry()}
         onCite={actions.cite && ((source, style) => actions.cite?.(source, style))}
         onExportSources={actions.exportSources && ((format) => actions.exportSources?.(format))}
+        onTrailOffer={(accept) => actions.trailOffer?.(accept)}
+        onOpenTrail={() => actions.openTrail?.()}
       />,
       this.host.mount,
     );

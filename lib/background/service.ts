@@ -30,6 +30,7 @@ import { createTabStatuses } from './tab-status.ts';
 import { analyzeInTiers, type Tiers } from './tiers.ts';
 import { createGazetteer, type Gazetteer, type GazetteerData } from '../kb/gazetteer.ts';
 import { GAZETTEER_PACK } from '../kb/gazetteer-enrich.ts';
+import type { Trail } from './trail.ts';
 
 export interface Store {
   getSettings(): Promise<Settings>;
@@ -58,12 +59,14 @@ export interface ServiceDeps {
   broadcast(message: ContentMessage): void;
   /** The gazetteer tier (generated/gazetteer.json), loaded on the first complete analysis. */
   loadGazetteer?(): Promise<GazetteerData>;
+  /** The reading trail (lib/background/trail.ts); without it the trail's messages are refused. */
+  trail?: Trail;
 }
 
 interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; incognito?: boolean };
   frameId?: number;
 }
 
@@ -210,7 +213,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       statuses.page(tabId, url, 'loaded');
       return { injected: await deps.injectAnalyzer(tabId, { kind: 'auto' }) };
     },
-    'cs/analyze': async (p) => {
+    'cs/analyze': async (p, sender) => {
       const { result, entries: placed } = analyzeInTiers(
         { text: p.text, title: p.title, lang: p.lang, quick: p.quick, truncated: p.truncated },
         await getTiers(!!p.quick),
@@ -223,6 +226,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         p.entryLimit ?? Infinity,
       );
       const entries = await viewsFor(ids);
+      if (!p.quick) deps.trail?.analysed(sender.tab, sender.tab?.url ?? p.url, p.title, result);
       return { ok: true, value: { result, entries, related: await relatedNames(entries) } };
     },
     'cs/extract': async (p) => {
@@ -331,6 +335,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       await setPolicy(p.host, p.policy);
       return { ok: true, value: null };
     },
+    ...(deps.trail?.handlers ?? noTrail),
   };
 
   async function lookup(query: string): Promise<EntryView[]> {
@@ -372,6 +377,16 @@ export function createBackgroundService(deps: ServiceDeps) {
     invalidateKb,
   };
 }
+
+const trailOff = async () => ({ ok: false as const, error: 'The reading trail is not available here.' });
+const noTrail: Trail['handlers'] = {
+  'cs/trail-view': trailOff,
+  'cs/trail-offer': trailOff,
+  'cs/open-trail': trailOff,
+  'opt/trail-list': trailOff,
+  'opt/trail-export': trailOff,
+  'opt/trail-delete': trailOff,
+};
 
 export { PACK_IMPORT_LIMITS };
 export type BackgroundService = ReturnType<typeof createBackgroundService>;

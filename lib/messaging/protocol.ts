@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import type { AnalysisResult } from '../engine/types.ts';
 import type { Settings, SitePolicy } from '../storage/settings.ts';
 import type { ManagedView } from '../storage/managed.ts';
+import type { TrailSummary, TrailView } from '../trail/types.ts';
 import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../storage/settings.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 import {
@@ -115,6 +116,23 @@ export const Requests = {
   'cs/lookup': request<Result<{ entries: EntryView[] }>>()(v.strictObject({ query: shortText })),
   /** Analyzer: load the citation formatter (cite.js) into this tab, when the reader first cites or exports sources. */
   'cs/load-cite': request<Result<null>>()(v.strictObject({})),
+  /** Sidebar: what the reading trail says about this tab's article (issue 19), and whether to offer it. */
+  'cs/trail-view': request<Result<TrailView>>()(v.strictObject({})),
+  /** Sidebar: the reader accepted (turn the trail on) or declined the one-line offer. */
+  'cs/trail-offer': request<Result<null>>()(v.strictObject({ accept: v.boolean() })),
+  'cs/open-trail': request<Result<null>>()(v.strictObject({})),
+  /** Trail page: the trail, newest first, optionally only articles matching a search. */
+  'opt/trail-list': request<Result<{ articles: TrailSummary[] }>>()(v.strictObject({ query: v.optional(shortText) })),
+  'opt/trail-export': request<Result<{ filename: string; text: string }>>()(
+    v.strictObject({ format: v.picklist(['json', 'csv']) }),
+  ),
+  'opt/trail-delete': request<Result<null>>()(
+    v.variant('scope', [
+      v.strictObject({ scope: v.literal('all') }),
+      v.strictObject({ scope: v.literal('site'), outlet: shortText }),
+      v.strictObject({ scope: v.literal('article'), url }),
+    ]),
+  ),
   'opt/get-state': request<
     Result<{ settings: Settings; sites: Record<string, SitePolicy>; packs: PackInfo[]; managed?: ManagedView }>
   >()(v.strictObject({})),
