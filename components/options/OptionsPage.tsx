@@ -5,6 +5,7 @@ import { SitesSection } from './SitesSection.tsx';
 import { PacksSection } from './PacksSection.tsx';
 import { AboutSection } from './AboutSection.tsx';
 import { ManagedSection } from './ManagedSection.tsx';
+import { TrailSettings } from '../trail/TrailSettings.tsx';
 
 export interface OptionsPageProps {
   state: OptionsState;
@@ -24,6 +25,7 @@ const SECTIONS = [
   ['opt-settings-h', 'Reading and highlighting'],
   ['opt-sites-h', 'Sites'],
   ['opt-packs-h', 'Knowledge packs'],
+  ['opt-trail-h', 'Reading trail'],
   ['opt-about-h', 'About and privacy'],
 ] as const;
 
@@ -98,6 +100,7 @@ export function OptionsPage(props: OptionsPageProps) {
               onAskDelete={props.onAskDelete}
               onDelete={props.onDeletePack}
             />
+            <TrailSettings settings={state.settings} onSave={props.onSaveSettings} locked={state.managed?.locked} />
           </>
         )}
         <AboutSection version={props.version} />
