@@ -37,6 +37,7 @@ export interface SidebarProps {
   onExportSources?: (format: SourceFormat) => void;
   onTrailOffer?: (accept: boolean) => void;
   onOpenTrail?: () => void;
+  onDeleteTrail?: () => void;
 }
 
 /** Entities listed before "Show all": enough for any ordinary article, and a cheap first render on huge ones. */
@@ -286,6 +287,7 @@ export function Sidebar(props: SidebarProps) {
                 view={state.trail}
                 onOffer={(a) => props.onTrailOffer?.(a)}
                 onOpenTrail={() => props.onOpenTrail?.()}
+                onDeleteTrail={() => props.onDeleteTrail?.()}
               />
             )}
           </>

@@ -4,12 +4,14 @@
  * coverage comparison (which core entities each recent article on the story names, and the
  * figures that differ, each with its sentence). Links open the articles in a new tab.
  */
+import { useState } from 'preact/hooks';
 import type { CoverageComparison, EntityTrail, TrailView } from '../../lib/trail/types.ts';
 
 export interface TrailPanelProps {
   view: TrailView;
   onOffer(accept: boolean): void;
   onOpenTrail(): void;
+  onDeleteTrail(): void;
 }
 
 /** "in 4 other articles you read (Reuters, Dawn, The Diplomat)". */
@@ -18,7 +20,8 @@ export function otherArticlesLine(t: EntityTrail): string {
   return `in ${n} other article${n === 1 ? '' : 's'} you read (${t.outlets.join(', ')})`;
 }
 
-export function TrailPanel({ view, onOffer, onOpenTrail }: TrailPanelProps) {
+export function TrailPanel({ view, onOffer, onOpenTrail, onDeleteTrail }: TrailPanelProps) {
+  const [confirming, setConfirming] = useState(false);
   if (view.offer)
     return (
       <p class="trail-offer" data-testid="trail-offer">
@@ -63,7 +66,25 @@ export function TrailPanel({ view, onOffer, onOpenTrail }: TrailPanelProps) {
         {view.stored === 1 ? 'article' : 'articles'} kept on this device).{' '}
         <button type="button" class="link" onClick={onOpenTrail}>
           Open the trail
-        </button>
+        </button>{' '}
+        {confirming ? (
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setConfirming(false);
+              onDeleteTrail();
+            }}
+          >
+            Yes, delete every article
+          </button>
+        ) : (
+          view.stored > 0 && (
+            <button type="button" class="link" onClick={() => setConfirming(true)}>
+              Delete the trail
+            </button>
+          )
+        )}
       </p>
     </section>
   );

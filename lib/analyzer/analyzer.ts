@@ -89,6 +89,7 @@ export class Analyzer {
         saveUiSettings: (patch) => void this.saveUiSettings(patch),
         trailOffer: (accept) => void this.trail.offer(accept),
         openTrail: () => void this.trail.open(),
+        deleteTrail: () => void this.trail.deleteAll(),
       },
       this.painter.supported,
     );

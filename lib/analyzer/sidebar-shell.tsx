@@ -35,6 +35,7 @@ export interface SidebarActions {
   saveUiSettings(patch: UiSettings): void;
   trailOffer?(accept: boolean): void;
   openTrail?(): void;
+  deleteTrail?(): void;
 }
 
 export class SidebarShell {
@@ -135,6 +136,7 @@ export class SidebarShell {
         onExportSources={actions.exportSources && ((format) => actions.exportSources?.(format))}
         onTrailOffer={(accept) => actions.trailOffer?.(accept)}
         onOpenTrail={() => actions.openTrail?.()}
+        onDeleteTrail={() => actions.deleteTrail?.()}
       />,
       this.host.mount,
     );

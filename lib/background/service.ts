@@ -383,6 +383,7 @@ const noTrail: Trail['handlers'] = {
   'cs/trail-view': trailOff,
   'cs/trail-offer': trailOff,
   'cs/open-trail': trailOff,
+  'cs/trail-delete-all': trailOff,
   'opt/trail-list': trailOff,
   'opt/trail-export': trailOff,
   'opt/trail-delete': trailOff,

@@ -122,7 +122,13 @@ export function createTrail(deps: TrailDeps) {
   }
 
   type TrailType =
-    'cs/trail-view' | 'cs/trail-offer' | 'cs/open-trail' | 'opt/trail-list' | 'opt/trail-export' | 'opt/trail-delete';
+    | 'cs/trail-view'
+    | 'cs/trail-offer'
+    | 'cs/open-trail'
+    | 'cs/trail-delete-all'
+    | 'opt/trail-list'
+    | 'opt/trail-export'
+    | 'opt/trail-delete';
   const handlers: {
     [T in TrailType]: (p: Message<T>['payload'], sender: { tab?: TabInfo }) => Promise<Responses[T]>;
   } = {
@@ -134,6 +140,11 @@ export function createTrail(deps: TrailDeps) {
         const cur = sender.tab?.id !== undefined ? current.get(sender.tab.id) : undefined;
         if (cur) enqueue(() => record(sender.tab, cur.article));
       } else await deps.setOffer({ ...(await deps.getOffer()), dismissed: true });
+      return { ok: true, value: null };
+    },
+    'cs/trail-delete-all': async () => {
+      await pending;
+      await deps.db.deleteAll();
       return { ok: true, value: null };
     },
     'cs/open-trail': async () => {

@@ -121,6 +121,8 @@ export const Requests = {
   /** Sidebar: the reader accepted (turn the trail on) or declined the one-line offer. */
   'cs/trail-offer': request<Result<null>>()(v.strictObject({ accept: v.boolean() })),
   'cs/open-trail': request<Result<null>>()(v.strictObject({})),
+  /** Sidebar: the reader deletes the whole trail from where it is shown. */
+  'cs/trail-delete-all': request<Result<null>>()(v.strictObject({})),
   /** Trail page: the trail, newest first, optionally only articles matching a search. */
   'opt/trail-list': request<Result<{ articles: TrailSummary[] }>>()(v.strictObject({ query: v.optional(shortText) })),
   'opt/trail-export': request<Result<{ filename: string; text: string }>>()(

@@ -37,6 +37,16 @@ export class SidebarTrail {
     }
   }
 
+  async deleteAll(): Promise<void> {
+    try {
+      const res = await this.ctx.send('cs/trail-delete-all', {});
+      this.store.dispatch({ type: 'announce', message: res.ok ? 'Reading trail deleted.' : res.error });
+      if (res.ok) await this.load();
+    } catch (e) {
+      this.ctx.gone(e);
+    }
+  }
+
   async open(): Promise<void> {
     try {
       await this.ctx.send('cs/open-trail', {});

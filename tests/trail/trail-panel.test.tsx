@@ -71,7 +71,12 @@ describe('trail panel', () => {
   it('offers the trail in one line and passes on the answer', () => {
     const onOffer = vi.fn();
     const { getByText } = render(
-      <TrailPanel view={{ ...on, enabled: false, offer: true }} onOffer={onOffer} onOpenTrail={() => undefined} />,
+      <TrailPanel
+        view={{ ...on, enabled: false, offer: true }}
+        onOffer={onOffer}
+        onOpenTrail={() => undefined}
+        onDeleteTrail={() => undefined}
+      />,
     );
     fireEvent.click(getByText('Turn it on'));
     fireEvent.click(getByText('No thanks'));
@@ -80,13 +85,20 @@ describe('trail panel', () => {
 
   it('shows nothing while the trail is off and no offer is due', () => {
     const { container } = render(
-      <TrailPanel view={{ ...on, enabled: false }} onOffer={() => undefined} onOpenTrail={() => undefined} />,
+      <TrailPanel
+        view={{ ...on, enabled: false }}
+        onOffer={() => undefined}
+        onOpenTrail={() => undefined}
+        onDeleteTrail={() => undefined}
+      />,
     );
     expect(container.textContent).toBe('');
   });
 
   it('says in how many other articles each entity appeared, with links', () => {
-    const { container } = render(<TrailPanel view={on} onOffer={() => undefined} onOpenTrail={() => undefined} />);
+    const { container } = render(
+      <TrailPanel view={on} onOffer={() => undefined} onOpenTrail={() => undefined} onDeleteTrail={() => undefined} />,
+    );
     expect(container.textContent).toContain('SCO in 2 other articles you read (reuters.example, dawn.example)');
     const links = [...container.querySelectorAll('.trail-entities a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['https://reuters.example/1', 'https://dawn.example/2']);
@@ -94,7 +106,7 @@ describe('trail panel', () => {
 
   it('compares coverage side by side and shows each differing figure with its sentence', () => {
     const { container, getByTestId } = render(
-      <TrailPanel view={on} onOffer={() => undefined} onOpenTrail={() => undefined} />,
+      <TrailPanel view={on} onOffer={() => undefined} onOpenTrail={() => undefined} onDeleteTrail={() => undefined} />,
     );
     const rows = [...container.querySelectorAll('.coverage tbody tr')].map((r) => r.textContent);
     expect(rows).toEqual(['SCO✓✓', 'India✓—']);
@@ -102,5 +114,16 @@ describe('trail panel', () => {
     expect(diff).toContain('1,000 square kilometres — diplomat.example');
     expect(diff).toContain('1,100 square kilometres — reuters.example');
     expect(diff).toContain('Eleven hundred.');
+  });
+
+  it('deletes the whole trail only after a second, confirming click', () => {
+    const onDeleteTrail = vi.fn();
+    const { getByText } = render(
+      <TrailPanel view={on} onOffer={() => undefined} onOpenTrail={() => undefined} onDeleteTrail={onDeleteTrail} />,
+    );
+    fireEvent.click(getByText('Delete the trail'));
+    expect(onDeleteTrail).not.toHaveBeenCalled();
+    fireEvent.click(getByText('Yes, delete every article'));
+    expect(onDeleteTrail).toHaveBeenCalledOnce();
   });
 });
