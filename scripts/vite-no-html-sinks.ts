@@ -9,6 +9,10 @@
  *   we restore it from a DOM clone instead. Unwrapping <noscript> images parses
  *   HTML; we skip it (images do not matter to text extraction).
  *
+ * - @citation-js/core: the legacy `get({ format: 'real', type: 'html' })` returns a DOM
+ *   node built from the formatted HTML string. Backstory asks for strings only
+ *   (lib/export/cite-format.ts), so that branch throws instead.
+ *
  * Each replacement must match exactly once, or the build fails loudly: a library
  * update that changes the code must be looked at, not silently shipped.
  */
@@ -36,6 +40,12 @@ const PATCHES: Patch[] = [
         'page.replaceChildren(...Array.from(pageCacheNode.cloneNode(true).childNodes));',
       ],
       ['tmp.innerHTML = noscript.innerHTML;', 'return;'],
+    ],
+  },
+  {
+    file: /@citation-js[\\/]core[\\/]lib-mjs[\\/]Cite[\\/]get\.js$/,
+    replacements: [
+      ['tmp.innerHTML = result;', "throw new Error('citation-js: DOM output is not available in Backstory');"],
     ],
   },
   // linkedom (the background's DOM for reading a large page's copy, ADR 7): building a
