@@ -307,7 +307,7 @@ function describe(name: string, ts: Term[]) {
     description = `${main!.office} from ${r.start_year} (in office as of ${monthYear(TABLE_DATE)}; may have changed)`;
   else
     description = `Former ${main!.office} (${r.end_year ? years(r).replace(/^in /, '') : `took office in ${r.start_year}`})`;
-  const sentences = ts.map((t) => {
+  const sentences = ts.map((t): [string, string] => {
     const rr = t.row;
     const held = rr.end_year
       ? `held the office of ${t.office} ${years(rr)}`
@@ -324,7 +324,7 @@ function describe(name: string, ts: Term[]) {
     .map(([held, now], i) => {
       if (i + 1 < sentences.length && sentences[i + 1]![1] === now) return held;
       const shared = i > 0 && sentences[i - 1]![1] === now;
-      return held + (shared ? now!.replace('the office was', 'these offices were') : now);
+      return held + (shared ? now.replace('the office was', 'these offices were') : now);
     })
     .join(' ');
   const basis = `The office and its years are from Wikidata's table of heads of state and government of ${monthYear(TABLE_DATE)}.`;
