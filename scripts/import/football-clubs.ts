@@ -120,9 +120,16 @@ export function extract(gitDir: string): void {
         h.against += ag;
         a.for += ag;
         a.against += hg;
-        if (hg > ag) (h.won++, a.lost++);
-        else if (hg < ag) (a.won++, h.lost++);
-        else (h.drawn++, a.drawn++);
+        if (hg > ag) {
+          h.won++;
+          a.lost++;
+        } else if (hg < ag) {
+          a.won++;
+          h.lost++;
+        } else {
+          h.drawn++;
+          a.drawn++;
+        }
       }
       for (const [team, t] of [...teams].sort(([a], [b]) => (a < b ? -1 : 1)))
         rows.push([league.folder, label, team, t.played, t.won, t.drawn, t.lost, t.for, t.against]);
