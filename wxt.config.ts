@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks.ts';
+import { DEFAULT_ORIGINS, type Origins } from './lib/online/endpoints.ts';
+import { hostPermissionsFor } from './lib/online/permissions.ts';
 
 // Permissions, each justified in README.md ("Permissions").
 
@@ -13,10 +15,31 @@ import { noHtmlSinks } from './scripts/vite-no-html-sinks.ts';
  */
 const CHROMIUM_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzEJdL6crD6UX6xYVrlk08wO0pakXtg3O0/E0l7eD5mcEFG5m1SjGn4Mu+cNkf8ZNz98YZdEWUCbjf7JsniUThmZqMfo1bVHvxhJg7bnMGFB7jLcqWpIGW27DrTDeue/u+yb7wqZijC42B+yrJqsMEykyBP52QyHFAgaHhrgwly+m9efioQPhHgNNF8DPtqKkRdsycq+YMojNbfNZ5RVJjMrXNfcDzFrKQnElbnAE/fXZfhx/ZERNkiPhGdANlYJDDM48jJ6aK541n3pP2BOpYIHR5T0jigDrSQdBHUh0WMaD1+Mar9pSx8l1xZ81pWpJnTl6HzWA/hRmo7w/sjjMaQIDAQAB';
+
+/**
+ * A test build of online mode (BACKSTORY_TEST_BUILD=1 with BACKSTORY_WIKIPEDIA_URL and/or
+ * BACKSTORY_WIKIDATA_URL): the extension asks those origins (the local stand-in of
+ * scripts/lib/fake-wikimedia.ts) instead of Wikipedia and Wikidata, declares their hosts as its
+ * optional permissions, and is written to its own folder, so the normal build and its manifest
+ * never carry a test origin. Without BACKSTORY_TEST_BUILD the variables (which the CLI also
+ * reads) do not touch an extension build.
+ */
+const TEST_ORIGINS: Origins | null =
+  process.env.BACKSTORY_TEST_BUILD === '1' &&
+  (process.env.BACKSTORY_WIKIPEDIA_URL || process.env.BACKSTORY_WIKIDATA_URL)
+    ? {
+        wikipedia: process.env.BACKSTORY_WIKIPEDIA_URL || DEFAULT_ORIGINS.wikipedia,
+        wikidata: process.env.BACKSTORY_WIKIDATA_URL || DEFAULT_ORIGINS.wikidata,
+      }
+    : null;
+/** Online mode's hosts: optional, asked for when the reader turns the mode on (README "Permissions"). */
+const ONLINE_HOSTS = hostPermissionsFor(TEST_ORIGINS ?? DEFAULT_ORIGINS);
+
 export default defineConfig({
-  outDir: '.output',
+  outDir: TEST_ORIGINS ? process.env.BACKSTORY_OUT_DIR || '.output-online-test' : '.output',
   vite: () => ({
     plugins: [noHtmlSinks(), preact()],
+    define: { __BACKSTORY_TEST_ORIGINS__: JSON.stringify(TEST_ORIGINS) },
     // citation-js (cite.js only) imports fetch libraries it needs only for URL input, which
     // Backstory never gives it: a stub that refuses keeps them, and the network, out.
     resolve: {
@@ -54,9 +77,14 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'scripting', ...(manifestVersion === 3 ? ['activeTab'] : [])],
     // Web pages only: http and https, the same hosts the sentinel matches (not file:, ftp: or
     // other schemes that <all_urls> would add). The README's permissions table says the same.
-    ...(manifestVersion === 3 ? { host_permissions: ['http://*/*', 'https://*/*'] } : {}),
+    ...(manifestVersion === 3
+      ? { host_permissions: ['http://*/*', 'https://*/*'], optional_host_permissions: ONLINE_HOSTS }
+      : {}),
     ...(manifestVersion === 2
-      ? { permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', 'http://*/*', 'https://*/*'] }
+      ? {
+          permissions: ['storage', 'contextMenus', 'scripting', 'activeTab', 'http://*/*', 'https://*/*'],
+          optional_permissions: ONLINE_HOSTS,
+        }
       : {}),
     action: { default_title: 'Backstory: show or hide the sidebar' },
     browser_action: { default_title: 'Backstory: show or hide the sidebar' },

@@ -8,7 +8,14 @@
 // by returning a promise, which Chrome's native API does not support (ADR 1).
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { createBackgroundService } from '../lib/background/service.ts';
-import { settingsItem, sitesItem, userPacksItem, disabledPacksItem, managedAppliedItem } from '../lib/storage/items.ts';
+import {
+  settingsItem,
+  sitesItem,
+  userPacksItem,
+  disabledPacksItem,
+  managedAppliedItem,
+  onlineCacheItem,
+} from '../lib/storage/items.ts';
 import { withManaged, parseManagedPolicy, type ManagedPolicy } from '../lib/storage/managed.ts';
 import { parsePackImport } from '../lib/kb/import.ts';
 import builtinPacks from '../generated/kb-packs.json';
@@ -21,6 +28,8 @@ import { createTrail } from '../lib/background/trail.ts';
 import { openTrailDb } from '../lib/trail/db.ts';
 import { trailOfferItem } from '../lib/trail/items.ts';
 import { siteKey } from '../lib/storage/settings.ts';
+import { createOnline } from '../lib/background/online.ts';
+import { extensionOrigins, hostPermissionsFor } from '../lib/online/permissions.ts';
 
 const ANALYZER_FILE = '/content-scripts/analyzer.js';
 /** The citation formatter (entrypoints/cite.ts), loaded only when the reader cites or exports sources. */
@@ -62,16 +71,17 @@ export default defineBackground(() => {
       setApplied: (a) => managedAppliedItem.setValue(a),
     },
   );
+  const policyFor = async (url: string) => {
+    const key = siteKey(url);
+    const sites = await store.getSites();
+    return key && Object.prototype.hasOwnProperty.call(sites, key) ? sites[key]! : 'default';
+  };
   // The reading trail (issue 19): IndexedDB in the extension's origin, written only when the reader turned it on.
   const trail = createTrail({
     db: openTrailDb(),
     getSettings: () => store.getSettings(),
     setSettings: (s) => store.setSettings(s),
-    policyFor: async (url) => {
-      const key = siteKey(url);
-      const sites = await store.getSites();
-      return key && Object.prototype.hasOwnProperty.call(sites, key) ? sites[key]! : 'default';
-    },
+    policyFor,
     trailLocked: async () => (await store.getManaged()).locked.includes('readingTrail'),
     getOffer: () => trailOfferItem.getValue(),
     setOffer: (s) => trailOfferItem.setValue(s),
@@ -79,11 +89,39 @@ export default defineBackground(() => {
     now: () => Date.now(),
   });
 
+  // Online mode (issue 17): the only requests to Wikipedia and Wikidata, from here only, and only
+  // names and titles; no cookies and no referrer go with them.
+  const onlineOrigins = extensionOrigins();
+  const onlineHosts = hostPermissionsFor(onlineOrigins);
+  const online = createOnline({
+    getSettings: () => store.getSettings(),
+    setSettings: (s) => store.setSettings(s),
+    onlineLocked: async () => (await store.getManaged()).locked.includes('onlineMode'),
+    policyFor,
+    hasPermission: () => browser.permissions.contains({ origins: onlineHosts }).catch(() => false),
+    openOptions: async () =>
+      void (await browser.tabs.create({ url: browser.runtime.getURL('/options.html#opt-online' as '/') })),
+    settingsChanged: () => void broadcast({ type: 'bg/settings-changed' }),
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' }),
+    origins: onlineOrigins,
+    cacheStore: {
+      load: () => onlineCacheItem.getValue(),
+      save: (s) => onlineCacheItem.setValue(s),
+      clear: () => onlineCacheItem.removeValue(),
+    },
+    now: () => Date.now(),
+  });
+  // Turned off (here, in the options page, or by a school's policy): forget what was looked up.
+  settingsItem.watch((s) => {
+    if (!s?.onlineMode) void online.forget();
+  });
+
   const service = createBackgroundService({
     builtinPacks: packs,
     builtinIndex: builtinIndex as unknown as KbIndex,
     store,
     trail,
+    online,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
     injectAnalyzer: (tabId, launch) => injectAnalyzer(tabId, launch),

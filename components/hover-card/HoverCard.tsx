@@ -2,6 +2,11 @@ import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
 import { TYPE_LABEL } from '../shared/labels.ts';
 import { asOfText, formatFactValue, isStale } from '../../lib/format/facts.ts';
+import type { OnlineView } from '../../lib/online/view.ts';
+import { Attribution, WikidataNow } from '../sidebar/Online.tsx';
+
+/** How much of a Wikipedia extract the card shows; the sidebar has all of it. */
+const CARD_EXTRACT_CHARS = 220;
 
 export interface HoverCardProps {
   entity: Entity | null;
@@ -14,6 +19,8 @@ export interface HoverCardProps {
   onClose: () => void;
   /** How many top figures to show. */
   maxFacts?: number;
+  /** What online mode found for this name. */
+  online?: OnlineView;
 }
 
 /** The compact card shown on dwell: name, description, two or three top figures, "open in sidebar". */
@@ -25,6 +32,7 @@ export function HoverCard({
   onOpenInSidebar,
   onClose,
   maxFacts = 3,
+  online,
 }: HoverCardProps) {
   const name = entry?.name ?? entity?.name ?? fallbackName ?? '';
   const type = entry?.type ?? entity?.type;
@@ -69,7 +77,16 @@ export function HoverCard({
               ))}
             </dl>
           )}
+          <WikidataNow facts={entry.facts} view={online} />
         </>
+      ) : online?.title ? (
+        <div class="card-online" data-testid="card-online">
+          {online.description && <p class="card-desc">{online.description}</p>}
+          {online.extract && <p class="card-extract">{clip(online.extract)}</p>}
+          <p class="card-source">
+            <Attribution view={online} />
+          </p>
+        </div>
       ) : (
         <p class="card-desc">{entity?.id === null ? 'Not in the knowledge base.' : 'No entry found.'}</p>
       )}
@@ -78,4 +95,8 @@ export function HoverCard({
       </button>
     </div>
   );
+}
+
+function clip(s: string): string {
+  return s.length <= CARD_EXTRACT_CHARS ? s : `${s.slice(0, CARD_EXTRACT_CHARS).replace(/\s+\S*$/, '')}…`;
 }

@@ -4,11 +4,12 @@
  * lib/messaging/client.ts) and turns the answers into reducer actions.
  * No browser.* here: everything that leaves the page goes through props.
  */
-import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Send } from '../../lib/messaging/client.ts';
 import type { Settings, SitePolicy } from '../../lib/storage/settings.ts';
 import { OptionsPage } from './OptionsPage.tsx';
 import { csvToPackJson, isCsvFile } from './CsvImport.tsx';
+import { setOnline, type OnlinePermissions } from './OnlineSettings.tsx';
 import { describeError, importTooLarge, initialState, reducer } from './state.ts';
 
 export interface OptionsAppProps {
@@ -17,6 +18,8 @@ export interface OptionsAppProps {
   version: string;
   /** Saves a file for the user; by default through a Blob URL and a download link. */
   download?: (filename: string, text: string) => void;
+  /** Online mode's optional host permissions (browser.permissions in the extension). */
+  permissions?: OnlinePermissions;
 }
 
 /** Offers `text` as a file download: a Blob URL on a temporary link, revoked once used. */
@@ -43,8 +46,9 @@ function declaredTitle(json: string): string | undefined {
   }
 }
 
-export function OptionsApp({ send, version, download = downloadText }: OptionsAppProps) {
+export function OptionsApp({ send, version, download = downloadText, permissions }: OptionsAppProps) {
   const [state, dispatch] = useReducer(reducer, initialState);
+  const [onlineNote, setOnlineNote] = useState<string | null>(null);
   const saveSeq = useRef(0);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -92,6 +96,12 @@ export function OptionsApp({ send, version, download = downloadText }: OptionsAp
     },
     [send, run],
   );
+
+  // Called in the click's own task: the permission request must start there.
+  const onSetOnline = (on: boolean) =>
+    void setOnline(on, { permissions, save: onSaveSettings, setNote: setOnlineNote }).then((isOn) =>
+      dispatch({ type: 'announce', text: isOn ? 'Online mode on.' : 'Online mode off.' }),
+    );
 
   const onSetSite = useCallback(
     async (host: string, policy: SitePolicy) => {
@@ -188,6 +198,8 @@ export function OptionsApp({ send, version, download = downloadText }: OptionsAp
       state={state}
       version={version}
       onSaveSettings={(p) => void onSaveSettings(p)}
+      onSetOnline={onSetOnline}
+      onlineNote={onlineNote}
       onSetSite={(h, p) => void onSetSite(h, p)}
       onImportFile={(f) => void onImportFile(f)}
       onExportPack={(id) => void onExportPack(id)}

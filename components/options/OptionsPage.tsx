@@ -19,6 +19,9 @@ export interface OptionsPageProps {
   onDeletePack: (id: string) => void;
   onDismissError: () => void;
   onRetryLoad: () => void;
+  /** Online mode's switch: asks the browser for access, then saves (OnlineSettings.tsx). */
+  onSetOnline?: (on: boolean) => void;
+  onlineNote?: string | null;
 }
 
 const SECTIONS = [
@@ -87,6 +90,8 @@ export function OptionsPage(props: OptionsPageProps) {
               settings={state.settings}
               onSave={props.onSaveSettings}
               locked={new Set(state.managed?.locked ?? [])}
+              onSetOnline={props.onSetOnline}
+              onlineNote={props.onlineNote}
             />
             <SitesSection sites={state.sites} onSetSite={props.onSetSite} managed={state.managed?.sites} />
             <PacksSection

@@ -5,12 +5,16 @@ import type { EntityType } from '../../lib/kb/schema.ts';
 import { TYPE_LABEL } from '../shared/labels.ts';
 import { DELAY_MAX, DELAY_MIN, parseDelay } from './state.ts';
 import { LOCKED_TEXT, LockedHint, lockAttrs } from './ManagedSection.tsx';
+import { OnlineSwitch } from './OnlineSettings.tsx';
 
 export interface SettingsSectionProps {
   settings: Settings;
   onSave: (patch: Partial<Settings>) => void;
   /** Settings a school's policy locks: their controls are disabled and say so. */
   locked?: ReadonlySet<string>;
+  /** Online mode's switch (OnlineSettings.tsx): asks the browser, then saves. */
+  onSetOnline?: (on: boolean) => void;
+  onlineNote?: string | null;
 }
 
 /** What each entity type covers, so the checkboxes say more than one word. */
@@ -27,7 +31,13 @@ const TYPE_HINT: Record<EntityType, string> = {
 
 const NOTHING_LOCKED: ReadonlySet<string> = new Set();
 
-export function SettingsSection({ settings, onSave, locked = NOTHING_LOCKED }: SettingsSectionProps) {
+export function SettingsSection({
+  settings,
+  onSave,
+  locked = NOTHING_LOCKED,
+  onSetOnline,
+  onlineNote = null,
+}: SettingsSectionProps) {
   const toggleType = (type: EntityType, on: boolean) => {
     const set = new Set(settings.highlightTypes);
     if (on) set.add(type);
@@ -58,6 +68,13 @@ export function SettingsSection({ settings, onSave, locked = NOTHING_LOCKED }: S
           Backstory” still work when you use them.
         </p>
       </fieldset>
+
+      <OnlineSwitch
+        settings={settings}
+        locked={locked}
+        note={onlineNote}
+        onSet={onSetOnline ?? ((on) => onSave({ onlineMode: on }))}
+      />
 
       <fieldset>
         <legend>On article pages</legend>

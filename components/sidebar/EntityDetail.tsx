@@ -5,6 +5,8 @@ import type { CiteStyle } from '../../lib/export/cite.ts';
 import { CiteMenu } from './Cite.tsx';
 import { asOfText, citationOf, citationText, formatDate, formatFactValue, isStale } from '../../lib/format/facts.ts';
 import { TYPE_LABEL, hostOf, safeHref, wikipediaUrl, wikipediaSearchUrl, newsSearchUrl } from '../shared/labels.ts';
+import type { OnlineView } from '../../lib/online/view.ts';
+import { OnlineSummary, WikidataNow } from './Online.tsx';
 
 export interface EntityDetailProps {
   /** The entity in this article, or null when opened from a related link or a lookup. */
@@ -20,6 +22,8 @@ export interface EntityDetailProps {
   mentionCursor: number | undefined;
   /** Copy a fact's source as a formatted citation; no "Cite" menus without it. */
   onCite?: (source: Source, style: CiteStyle) => void;
+  /** What online mode found: a summary for a name the knowledge base lacks, fresh figures for a known one. */
+  online?: OnlineView;
 }
 
 const SNIPPET_CONTEXT = 60;
@@ -76,10 +80,11 @@ export function EntityDetail({
   onJumpToMention,
   mentionCursor,
   onCite,
+  online,
 }: EntityDetailProps) {
   const name = entry?.name ?? entity?.name ?? '';
   const type = entry?.type ?? entity?.type ?? 'concept';
-  const wiki = entry?.wikipedia ?? entity?.wikipedia ?? null;
+  const wiki = entry?.wikipedia ?? entity?.wikipedia ?? (online?.title ? online.title.replace(/ /g, '_') : null);
   const website = safeHref(entry?.website);
   return (
     <section class="detail" aria-labelledby="bs-detail-title">
@@ -132,6 +137,7 @@ export function EntityDetail({
               </dl>
             </section>
           )}
+          <WikidataNow facts={entry.facts} view={online} />
           {entry.related.length > 0 && (
             <div class="related">
               <h3>Related</h3>
@@ -157,6 +163,7 @@ export function EntityDetail({
               {entity.introduction}
             </blockquote>
           )}
+          {online && <OnlineSummary view={online} />}
         </div>
       )}
       {entity && entity.mentions.length > 0 && (

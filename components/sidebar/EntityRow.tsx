@@ -7,14 +7,23 @@ import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/types.ts';
 import { formatDate, formatFactValue, leadFact } from '../../lib/format/facts.ts';
 import { TYPE_LABEL, wikipediaUrl } from '../shared/labels.ts';
+import type { OnlineView } from '../../lib/online/view.ts';
+import { Attribution } from './Online.tsx';
 
 /** How much of an introducing sentence a row shows; the detail view has all of it. */
 const INTRO_CHARS = 160;
 
-export function EntityRow(props: { entity: Entity; entry: EntryView | undefined; onSelect: (key: string) => void }) {
+export function EntityRow(props: {
+  entity: Entity;
+  entry: EntryView | undefined;
+  /** What online mode found for a name the knowledge base lacks. */
+  online?: OnlineView;
+  onSelect: (key: string) => void;
+}) {
   const { entity: e, entry } = props;
+  const online = !e.id && props.online?.title ? props.online : undefined;
   const lead = entry ? leadFact(entry.facts, entry.name) : undefined;
-  const description = entry?.description ?? e.description;
+  const description = entry?.description ?? e.description ?? online?.description ?? undefined;
   const intro = !description && e.introduction ? clip(e.introduction.replace(/\s+/g, ' ').trim()) : '';
   return (
     <li key={e.key} class={e.id ? undefined : 'unlisted'}>
@@ -39,7 +48,12 @@ export function EntityRow(props: { entity: Entity; entry: EntryView | undefined;
           </span>
         )}
       </button>
-      {!e.id && e.wikipedia && (
+      {online && (
+        <span class="row-link">
+          <Attribution view={online} />
+        </span>
+      )}
+      {!e.id && !online && e.wikipedia && (
         <a class="row-link" href={wikipediaUrl(e.wikipedia)} target="_blank" rel="noopener noreferrer">
           Wikipedia: {e.wikipedia.replace(/_/g, ' ')}
         </a>

@@ -10,6 +10,7 @@ import type { Source } from '../../lib/kb/schema.ts';
 import type { CiteStyle, SourceFormat } from '../../lib/export/cite.ts';
 import { SourcesExport } from './Cite.tsx';
 import { TrailPanel } from '../trail/TrailPanel.tsx';
+import { OnlineBar } from './Online.tsx';
 
 export interface SidebarProps {
   state: SidebarState;
@@ -38,6 +39,8 @@ export interface SidebarProps {
   onTrailOffer?: (accept: boolean) => void;
   onOpenTrail?: () => void;
   onDeleteTrail?: () => void;
+  /** Online mode's offer accepted ("Look up 7 names on Wikipedia?"). */
+  onAcceptOnline?: () => void;
 }
 
 /** Entities listed before "Show all": enough for any ordinary article, and a cheap first render on huge ones. */
@@ -230,6 +233,7 @@ export function Sidebar(props: SidebarProps) {
           onJumpToMention={(i) => state.selected && props.onJumpToMention(state.selected, i)}
           mentionCursor={state.selected ? state.mentionCursor[state.selected] : undefined}
           onCite={props.onCite}
+          online={selected ? state.online?.views[selected.key] : undefined}
         />
       ) : (
         state.result &&
@@ -260,6 +264,7 @@ export function Sidebar(props: SidebarProps) {
                 ))}
               </div>
             </div>
+            <OnlineBar online={state.online} onAccept={() => props.onAcceptOnline?.()} />
             {visible.length === 0 && <p class="status empty">No entities match.</p>}
             <ul
               class="entities"
@@ -272,6 +277,7 @@ export function Sidebar(props: SidebarProps) {
                   key={e.key}
                   entity={e}
                   entry={e.id ? state.entries[e.id] : undefined}
+                  online={state.online?.views[e.key]}
                   onSelect={props.onSelectEntity}
                 />
               ))}
@@ -331,7 +337,11 @@ export function Sidebar(props: SidebarProps) {
             </label>
           )}
         </div>
-        <p class="privacy">Runs in your browser. Nothing about this page leaves it.</p>
+        <p class="privacy">
+          {state.online?.status === 'on'
+            ? 'Online mode: only names are sent to Wikipedia and Wikidata, never this page’s address or text.'
+            : 'Runs in your browser. Nothing about this page leaves it.'}
+        </p>
       </footer>
     </aside>
   );

@@ -5,6 +5,7 @@
 import type { AnalysisResult, Entity, EntityType } from '../../lib/engine/types.ts';
 import type { EntryViews, RelatedNames } from '../../lib/messaging/protocol.ts';
 import type { TrailView } from '../../lib/trail/types.ts';
+import type { OnlineStatus, OnlineView } from '../../lib/online/view.ts';
 import { DEFAULT_SETTINGS, SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../../lib/storage/settings.ts';
 
 export type TypeFilter = 'all' | 'organization' | 'person' | 'place' | 'initiative' | 'event';
@@ -47,6 +48,20 @@ export interface SidebarState {
   width: number;
   /** What the reading trail says about this article (null: not asked yet). */
   trail: TrailView | null;
+  /** Online mode for this article (null: not asked yet). */
+  online: OnlineState | null;
+}
+
+/** Online mode's answers for this article (issue 17), by entity key, and how the look-up went. */
+export interface OnlineState {
+  status: OnlineStatus;
+  /** Names the knowledge base lacks, for the offer's count ("Look up 7 names on Wikipedia?"). */
+  unknownCount: number;
+  /** Looking names up now. */
+  pending: boolean;
+  views: Record<string, OnlineView>;
+  /** A quiet line: a failure, or where to confirm the offer. */
+  note: string | null;
 }
 
 export const initialState: SidebarState = {
@@ -66,6 +81,7 @@ export const initialState: SidebarState = {
   collapsed: false,
   width: DEFAULT_SETTINGS.sidebarWidth,
   trail: null,
+  online: null,
 };
 
 export type Action =
@@ -97,6 +113,7 @@ export type Action =
   | { type: 'collapse'; collapsed: boolean }
   | { type: 'resize'; width: number }
   | { type: 'trail'; view: TrailView | null }
+  | { type: 'online'; online: OnlineState | null }
   /** A new page (single-page-app navigation): nothing of the old article is kept; the frame stays as it is. */
   | { type: 'reset' };
 
@@ -184,6 +201,8 @@ export function reducer(state: SidebarState, action: Action): SidebarState {
       return { ...state, width: clampWidth(action.width) };
     case 'trail':
       return { ...state, trail: action.view };
+    case 'online':
+      return { ...state, online: action.online };
     case 'reset':
       return { ...initialState, open: state.open, collapsed: state.collapsed, width: state.width };
   }

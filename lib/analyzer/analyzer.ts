@@ -34,6 +34,7 @@ import { runAnalysis, type RunOutcome } from './run.ts';
 import { TaskClock, type PageWindow } from './schedule.ts';
 import { SidebarShell } from './sidebar-shell.tsx';
 import { SidebarTrail } from '../trail/sidebar-trail.ts';
+import { SidebarOnline } from './online.ts';
 import { createStore, type Store } from './store.ts';
 
 /** After single-page-app navigation, wait for the new article to render, ms. */
@@ -62,6 +63,7 @@ export class Analyzer {
   private readonly citations: CiteActions;
   private readonly live: LiveUpdates;
   private readonly trail: SidebarTrail;
+  private readonly online: SidebarOnline;
   private readonly cleanups: (() => void)[] = [];
   /** The current analysis run; aborted when a newer one starts or the analyzer is torn down. */
   private run: AbortController | null = null;
@@ -73,6 +75,7 @@ export class Analyzer {
     this.painter = new HighlightPainter(deps.win, this.mentions, this.clock);
     this.entries = new EntryLoader(this.ctx, this.store);
     this.trail = new SidebarTrail(this.ctx, this.store);
+    this.online = new SidebarOnline(this.ctx, this.store);
     this.sidebar = new SidebarShell(
       this.ctx,
       this.store,
@@ -90,6 +93,7 @@ export class Analyzer {
         trailOffer: (accept) => void this.trail.offer(accept),
         openTrail: () => void this.trail.open(),
         deleteTrail: () => void this.trail.deleteAll(),
+        acceptOnline: () => void this.online.accept(),
       },
       this.painter.supported,
     );
@@ -167,7 +171,10 @@ export class Analyzer {
       userAsked,
     );
     if (outcome && !this.ctx.destroyed) void this.reportOutcome(outcome);
-    if (outcome?.kind === 'found' && !this.ctx.destroyed) void this.trail.load();
+    if (outcome?.kind === 'found' && !this.ctx.destroyed) {
+      void this.trail.load();
+      void this.online.load();
+    }
     return outcome;
   }
 
@@ -212,6 +219,7 @@ export class Analyzer {
     try {
       const res = await this.ctx.send('cs/get-settings', {});
       if (!res.ok || this.ctx.destroyed) return;
+      const wasOnline = this.ctx.settings.onlineMode;
       this.ctx.settings = res.value.settings;
       this.ctx.sitePolicy = res.value.sitePolicy;
       if (this.ctx.settings.paused || this.ctx.sitePolicy === 'never') {
@@ -223,6 +231,8 @@ export class Analyzer {
       this.hover.applyTheme();
       this.painter.paint(this.store.state.result, this.ctx.settings);
       this.sidebar.render();
+      // Online mode turned on or off (options page, another tab's offer): look up again, or drop what was shown.
+      if (wasOnline !== this.ctx.settings.onlineMode && this.store.state.result) void this.online.load();
     } catch (e) {
       this.ctx.gone(e);
     }

@@ -270,6 +270,7 @@ export class HoverController {
           entry={entry}
           fallbackName={fallbackName}
           position={position}
+          online={entity ? this.deps.store.state.online?.views[entity.key] : undefined}
           onClose={() => this.hide()}
           onOpenInSidebar={() => {
             this.hide();

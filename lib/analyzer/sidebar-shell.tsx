@@ -36,6 +36,8 @@ export interface SidebarActions {
   trailOffer?(accept: boolean): void;
   openTrail?(): void;
   deleteTrail?(): void;
+  /** The reader accepted the offer to look names up on Wikipedia (online mode). */
+  acceptOnline?(): void;
 }
 
 export class SidebarShell {
@@ -137,6 +139,7 @@ export class SidebarShell {
         onTrailOffer={(accept) => actions.trailOffer?.(accept)}
         onOpenTrail={() => actions.openTrail?.()}
         onDeleteTrail={() => actions.deleteTrail?.()}
+        onAcceptOnline={() => actions.acceptOnline?.()}
       />,
       this.host.mount,
     );

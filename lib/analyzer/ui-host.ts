@@ -5,11 +5,12 @@
 import uiBase from '../../components/shared/ui.css?inline';
 import uiDetail from '../../components/shared/ui-detail.css?inline';
 import uiTrail from '../../components/trail/trail.css?inline';
+import uiOnline from '../../components/sidebar/online.css?inline';
 import { createShadowHost, type ShadowHost } from '../page/shadow-host.ts';
 import type { Settings } from '../storage/settings.ts';
 
 /** The UI's one stylesheet, kept in two files (no file over 400 lines); order matters. */
-const uiCss = `${uiBase}\n${uiDetail}\n${uiTrail}`;
+const uiCss = `${uiBase}\n${uiDetail}\n${uiTrail}\n${uiOnline}`;
 
 export function createUiHost(doc: Document, tag: 'backstory-sidebar' | 'backstory-card', settings: Settings) {
   const host = createShadowHost(doc, tag, uiCss);

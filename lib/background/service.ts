@@ -31,6 +31,7 @@ import { analyzeInTiers, type Tiers } from './tiers.ts';
 import { createGazetteer, type Gazetteer, type GazetteerData } from '../kb/gazetteer.ts';
 import { GAZETTEER_PACK } from '../kb/gazetteer-enrich.ts';
 import type { Trail } from './trail.ts';
+import { noOnline, type Online } from './online.ts';
 
 export interface Store {
   getSettings(): Promise<Settings>;
@@ -61,6 +62,8 @@ export interface ServiceDeps {
   loadGazetteer?(): Promise<GazetteerData>;
   /** The reading trail (lib/background/trail.ts); without it the trail's messages are refused. */
   trail?: Trail;
+  /** Online mode (lib/background/online.ts); without it its messages are refused. */
+  online?: Online;
 }
 
 interface Sender {
@@ -336,6 +339,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       return { ok: true, value: null };
     },
     ...(deps.trail?.handlers ?? noTrail),
+    ...(deps.online?.handlers ?? noOnline),
   };
 
   async function lookup(query: string): Promise<EntryView[]> {

@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../engine/types.ts';
 import type { Settings, SitePolicy } from '../storage/settings.ts';
 import type { ManagedView } from '../storage/managed.ts';
 import type { TrailSummary, TrailView } from '../trail/types.ts';
+import type { OnlineReply } from '../online/view.ts';
 import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../storage/settings.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 import {
@@ -116,6 +117,29 @@ export const Requests = {
   'cs/lookup': request<Result<{ entries: EntryView[] }>>()(v.strictObject({ query: shortText })),
   /** Analyzer: load the citation formatter (cite.js) into this tab, when the reader first cites or exports sources. */
   'cs/load-cite': request<Result<null>>()(v.strictObject({})),
+  /**
+   * Analyzer: online mode (issue 17) for this article's names — a Wikipedia summary and Wikidata
+   * figures for each, when the reader turned the mode on. Only the names and titles listed here
+   * (and the article's other names, as context for choosing among articles) reach the background;
+   * only names and titles leave the browser.
+   */
+  'cs/online-lookup': request<Result<OnlineReply>>()(
+    v.strictObject({
+      names: v.pipe(
+        v.array(
+          v.strictObject({
+            key: v.pipe(v.string(), v.maxLength(300)),
+            name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+            title: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(300)))),
+          }),
+        ),
+        v.maxLength(60),
+      ),
+      context: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(300)),
+    }),
+  ),
+  /** Sidebar: the reader accepted the one-line offer to look names up on Wikipedia. */
+  'cs/online-offer': request<Result<{ on: boolean; openedOptions: boolean }>>()(v.strictObject({})),
   /** Sidebar: what the reading trail says about this tab's article (issue 19), and whether to offer it. */
   'cs/trail-view': request<Result<TrailView>>()(v.strictObject({})),
   /** Sidebar: the reader accepted (turn the trail on) or declined the one-line offer. */

@@ -81,15 +81,22 @@ export async function lookupNames(given: OnlineDeps, queries: NameQuery[], conte
   const deps = { ...given, fetch: withDeadline(given.fetch, given.deadline) };
   const out: OnlineInfo[] = [];
   const fresh: OnlineInfo[] = [];
+  /** Once Wikipedia is unreachable, silent or asks us to slow down, the remaining names are not asked. */
+  let stopped: string | null = null;
   for (const q of queries) {
     const hit = deps.cache.get(cacheKey(q));
     if (hit) {
       out.push({ ...hit.value, name: q.name });
       continue;
     }
+    if (stopped) {
+      out.push({ ...emptyInfo(deps, q.name), problem: stopped, reason: 'not asked' });
+      continue;
+    }
     const info = await resolveOne(deps, q, context);
     out.push(info);
     if (!info.problem || info.problem === PROBLEM['not-found']) fresh.push(info);
+    else if (STOP_ON.has(info.problem)) stopped = info.problem;
   }
   await addFigures(deps, fresh);
   for (const [i, q] of queries.entries()) {
@@ -99,9 +106,20 @@ export async function lookupNames(given: OnlineDeps, queries: NameQuery[], conte
   return out;
 }
 
+const STOP_ON = new Set([PROBLEM.offline, PROBLEM.timeout, PROBLEM['rate-limited']]);
+
+const emptyInfo = (deps: OnlineDeps, name: string): OnlineInfo => ({
+  name,
+  title: null,
+  summary: null,
+  facts: [],
+  choices: [],
+  reason: '',
+  fetched: deps.now().toISOString(),
+});
+
 async function resolveOne(deps: OnlineDeps, q: NameQuery, context: string[]): Promise<OnlineInfo> {
-  const fetched = deps.now().toISOString();
-  const base: OnlineInfo = { name: q.name, title: null, summary: null, facts: [], choices: [], reason: '', fetched };
+  const base = emptyInfo(deps, q.name);
   let title = q.title ?? null;
   let reason = title ? 'the title Backstory knows for this name' : '';
   let choices: TitleCandidate[] = [];
@@ -150,42 +168,7 @@ async function addFigures(deps: OnlineDeps, infos: OnlineInfo[]): Promise<void> 
   }
 }
 
-export interface Disagreement {
-  label: string;
-  curated: string;
-  wikidata: string;
-  fetched: string;
-}
-
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
-/**
- * Where a curated volatile fact (an office, a member count) and Wikidata now disagree, both are
- * shown: "Wikidata now says …, fetched today". Offices compare by name containment either way,
- * numbers by value.
- */
-export function disagreements(curated: Fact[], online: Fact[], fetched: string): Disagreement[] {
-  const out: Disagreement[] = [];
-  const offices = online.filter((f) => f.kind === 'office').map((f) => String(f.value));
-  for (const c of curated) {
-    if (c.kind === 'office' && offices.length) {
-      const cv = norm(String(c.value));
-      const agrees = offices.some((o) => o.split(', ').some((one) => norm(one).includes(cv) || cv.includes(norm(one))));
-      if (!agrees) out.push({ label: c.label, curated: String(c.value), wikidata: offices.join('; '), fetched });
-    }
-    if ((c.kind === 'count' || c.kind === 'membership') && typeof c.value === 'number') {
-      const o = online.find((f) => norm(f.label) === norm(c.label) && typeof f.value === 'number');
-      if (o && o.value !== c.value)
-        out.push({ label: c.label, curated: String(c.value), wikidata: String(o.value), fetched });
-    }
-  }
-  return out;
-}
-
+export { disagreements, type Disagreement } from './disagree.ts';
 export { TtlCache } from './cache.ts';
 export { createRateLimiter } from './rate-limit.ts';
 export { DEFAULT_ORIGINS, type Origins } from './endpoints.ts';

@@ -5,6 +5,8 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsMigrations, type Settings, type SitePolicy } from './settings.ts';
 import type { KnowledgePack } from '../kb/schema.ts';
+import type { CacheSnapshot } from '../online/cache.ts';
+import type { OnlineInfo } from '../online/index.ts';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -29,5 +31,15 @@ export const disabledPacksItem = storage.defineItem<string[]>('local:disabledPac
 /** The school's starting values already applied (lib/storage/managed.ts), so each is applied once. */
 export const managedAppliedItem = storage.defineItem<Record<string, string>>('local:managedApplied', {
   fallback: {},
+  version: 1,
+});
+
+/**
+ * Online mode's answers (lib/background/online.ts): Wikipedia summaries and Wikidata figures by
+ * name or title, each with the time it was fetched, capped in number and dropped after a week.
+ * Deleted when the reader turns online mode off.
+ */
+export const onlineCacheItem = storage.defineItem<CacheSnapshot<OnlineInfo> | null>('local:onlineCache', {
+  fallback: null,
   version: 1,
 });
