@@ -14,16 +14,20 @@ export type FakeMode = 'ok' | '429' | '500' | 'garbage' | 'hang';
 export interface FakeWikimedia {
   url: string;
   requests: string[];
+  /** The headers of each request, in the same order (lower-case names). */
+  headers: Record<string, string | string[] | undefined>[];
   setMode(mode: FakeMode): void;
   close(): Promise<void>;
 }
 
 export async function startFakeWikimedia(mode: FakeMode = 'ok'): Promise<FakeWikimedia> {
   const requests: string[] = [];
+  const headers: FakeWikimedia['headers'] = [];
   let current = mode;
   const hanging = new Set<import('node:http').ServerResponse>();
   const server: Server = createServer((req, res) => {
     requests.push(req.url ?? '');
+    headers.push({ ...req.headers });
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (current === 'hang') {
       hanging.add(res);
@@ -48,6 +52,7 @@ export async function startFakeWikimedia(mode: FakeMode = 'ok'): Promise<FakeWik
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    headers,
     setMode: (m) => {
       current = m;
     },
