@@ -76,7 +76,9 @@ function WikidataFact({ fact }: { fact: Fact }) {
     <div>
       <dt>{fact.label}</dt>
       <dd class="fact-value">
-        {formatFactValue(fact)}
+        {typeof fact.value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(fact.value)
+          ? formatDate(fact.value)
+          : formatFactValue(fact)}
         {fact.note && <span class="fact-note"> ({fact.note})</span>}
       </dd>
       <dd class="fact-source">
