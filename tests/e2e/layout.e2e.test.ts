@@ -48,7 +48,7 @@ describe.each(BROWSERS)('layout in %s', (name) => {
         expect(await layoutProblems(page, 'backstory-sidebar', '.panel'), 'the list').toEqual(NONE);
         await showFigures(page);
         expect(await layoutProblems(page, 'backstory-sidebar', '.panel'), 'the figures').toEqual(NONE);
-        for (const entity of ['Shanghai Cooperation Organisation']) {
+        for (const entity of ['Shanghai Cooperation Organisation', 'Kazakhstan', 'Kassym-Jomart Tokayev']) {
           await showDetail(page, entity);
           expect(await layoutProblems(page, 'backstory-sidebar', '.panel'), entity).toEqual(NONE);
         }

@@ -16,6 +16,18 @@ export async function openDemo(b: Launched, url: string, width: number): Promise
   const page = await b.browser.newPage();
   await page.setViewport({ width, height: 900 });
   await page.goto(url, { waitUntil: 'load' });
+  // Folding the sidebar is saved as the reader's setting (collapseSidebar below does it), so a
+  // page opened after a fold shows only the tab: unfold it, as a reader would.
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('backstory-sidebar')?.shadowRoot;
+      return !!root?.querySelector('[data-testid="entity-count"], button.tab');
+    },
+    { timeout: 60_000, polling: 100 },
+  );
+  await page.evaluate(() =>
+    document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector<HTMLElement>('button.tab')?.click(),
+  );
   await sidebarReady(page);
   await page.waitForFunction(
     () => {
@@ -53,7 +65,15 @@ async function backToList(page: Page): Promise<void> {
 
 export async function showDetail(page: Page, name: string): Promise<void> {
   await backToList(page);
-  await clickInSidebar(page, 'button.entity', name);
+  // The row whose name is `name`: a row's text also holds its description and lead fact, so
+  // matching on all of it would open the SCO for "Kazakhstan" (a member named in its row).
+  const found = await page.evaluate((n) => {
+    const rows = document.querySelector('backstory-sidebar')?.shadowRoot?.querySelectorAll('button.entity');
+    const row = Array.from(rows ?? []).find((b) => b.querySelector('.name')?.textContent === n);
+    (row as HTMLElement | undefined)?.click();
+    return !!row;
+  }, name);
+  if (!found) throw new Error(`${name} is not in the sidebar's list`);
   await page
     .waitForFunction(
       (n) => {
