@@ -4,6 +4,7 @@
  * when a managed policy locks them.
  */
 import type { Settings } from '../../lib/storage/settings.ts';
+import { LockedHint, lockAttrs } from '../options/ManagedSection.tsx';
 
 export interface TrailSettingsProps {
   settings: Settings;
@@ -12,17 +13,19 @@ export interface TrailSettingsProps {
   locked?: readonly string[];
 }
 
-export function TrailSettings({ settings, onSave, locked = [] }: TrailSettingsProps) {
+export function TrailSettings({ settings, onSave, locked: lockedList = [] }: TrailSettingsProps) {
+  // Locked controls are disabled and say who set them, as on the rest of the options page.
+  const locked = new Set<string>(lockedList);
   return (
     <section class="section" aria-labelledby="opt-trail-h">
       <h2 id="opt-trail-h">Reading trail</h2>
+      <LockedHint locked={locked} k="readingTrail" />
       <div class="check">
         <input
           id="opt-trail"
           type="checkbox"
           checked={settings.readingTrail}
-          disabled={locked.includes('readingTrail')}
-          aria-describedby="opt-trail-hint"
+          {...lockAttrs(locked, 'readingTrail', 'opt-trail-hint')}
           onChange={(e) => onSave({ readingTrail: e.currentTarget.checked })}
         />
         <label for="opt-trail">Keep a reading trail on this device</label>
@@ -32,6 +35,7 @@ export function TrailSettings({ settings, onSave, locked = [] }: TrailSettingsPr
         figures about them, in this browser only, so the sidebar can show where else you met a name and how other sites
         covered the story. Never for sites set to “Never” or in private windows.
       </p>
+      <LockedHint locked={locked} k="trailRetentionDays" />
       <label for="opt-trail-days">Keep articles for (days)</label>{' '}
       <input
         id="opt-trail-days"
@@ -39,7 +43,7 @@ export function TrailSettings({ settings, onSave, locked = [] }: TrailSettingsPr
         min={1}
         max={3650}
         value={settings.trailRetentionDays}
-        disabled={locked.includes('trailRetentionDays')}
+        {...lockAttrs(locked, 'trailRetentionDays')}
         onChange={(e) => {
           const days = Math.round(Number(e.currentTarget.value));
           if (days >= 1 && days <= 3650) onSave({ trailRetentionDays: days });

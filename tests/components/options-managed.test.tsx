@@ -138,6 +138,29 @@ describe('options page under a school policy', () => {
     expect(view.data.settings.theme).toBe('light');
   });
 
+  it('shows the reading trail locked off: named at the top, its switch and days disabled and described', async () => {
+    const view = setup({
+      settings: { readingTrail: false },
+      lockedSettings: ['readingTrail', 'trailRetentionDays'],
+    });
+    view.data.settings = { ...view.data.settings, readingTrail: true };
+    await ready(view);
+    const notice = view.getByTestId('managed');
+    expect(notice.textContent).toContain('Reading trail');
+    const trail = view.getByLabelText('Keep a reading trail on this device') as HTMLInputElement;
+    // The student's own "on" from before the policy does not show through the lock.
+    expect(trail.checked).toBe(false);
+    const days = view.getByLabelText('Keep articles for (days)') as HTMLInputElement;
+    for (const control of [trail, days]) {
+      expect(control.disabled).toBe(true);
+      expect(control.getAttribute('aria-disabled')).toBe('true');
+      const hint = view.container.querySelector(`#${control.getAttribute('aria-describedby')!.split(' ')[0]}`);
+      expect(hint?.textContent).toBe('Set by your school or administrator.');
+    }
+    // Its own explanation stays attached to the switch.
+    expect(trail.getAttribute('aria-describedby')).toContain('opt-trail-hint');
+  });
+
   it('shows the school’s site without a control, beside the student’s own that keep theirs', async () => {
     const view = setup(POLICY, { sites: { 'blog.example': 'always' } });
     await ready(view);

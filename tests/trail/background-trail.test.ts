@@ -12,6 +12,7 @@ import { createBackgroundService } from '../../lib/background/service.ts';
 import { createTrail, OFFER_AFTER } from '../../lib/background/trail.ts';
 import { mergePacks } from '../../lib/kb/build-index.ts';
 import { DEFAULT_SETTINGS, type Settings, type SitePolicy } from '../../lib/storage/settings.ts';
+import { parseManagedPolicy, withManaged } from '../../lib/storage/managed.ts';
 import { openTrailDb, type TrailDb } from '../../lib/trail/db.ts';
 import type { OfferState, TrailView } from '../../lib/trail/types.ts';
 import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
@@ -28,7 +29,8 @@ const story = (area: string) =>
   `The SCO said its new water programme covers ${area} square kilometres of farmland. ` +
   `India and Pakistan agreed to share data with the SCO.`;
 
-function setup(over: { incognito?: boolean } = {}) {
+/** `policy`: a school's managed policy, applied through the settings layer as entrypoints/background.ts does. */
+function setup(over: { incognito?: boolean; policy?: unknown } = {}) {
   globalThis.indexedDB = new IDBFactory();
   const db: TrailDb = openTrailDb();
   const data = {
@@ -38,12 +40,26 @@ function setup(over: { incognito?: boolean } = {}) {
     opened: 0,
     now: NOW,
   };
+  const policy = parseManagedPolicy(over.policy ?? {}, () => ({ ok: false, error: 'no packs in these tests' }));
+  const store = withManaged(
+    {
+      getSettings: async () => data.settings,
+      setSettings: async (s: Settings) => void (data.settings = s),
+      getSites: async () => data.sites,
+      setSites: async (s: Record<string, SitePolicy>) => void (data.sites = s),
+      getUserPacks: async () => [],
+      setUserPacks: async () => undefined,
+      getDisabled: async () => [],
+      setDisabled: async () => undefined,
+    },
+    { policy: async () => policy, getApplied: async () => ({}), setApplied: async () => undefined },
+  );
   const trail = createTrail({
     db,
-    getSettings: async () => data.settings,
-    setSettings: async (s) => void (data.settings = s),
+    getSettings: () => store.getSettings(),
+    setSettings: (s) => store.setSettings(s),
     policyFor: async (url) => data.sites[new URL(url).hostname] ?? 'default',
-    trailLocked: async () => false,
+    trailLocked: async () => (await store.getManaged()).locked.includes('readingTrail'),
     getOffer: async () => data.offer,
     setOffer: async (s) => void (data.offer = s),
     openTrailPage: async () => void data.opened++,
@@ -52,16 +68,7 @@ function setup(over: { incognito?: boolean } = {}) {
   const svc = createBackgroundService({
     builtinPacks: packs,
     builtinIndex: index,
-    store: {
-      getSettings: async () => data.settings,
-      setSettings: async (s) => void (data.settings = s),
-      getSites: async () => data.sites,
-      setSites: async (s) => void (data.sites = s),
-      getUserPacks: async () => [],
-      setUserPacks: async () => undefined,
-      getDisabled: async () => [],
-      setDisabled: async () => undefined,
-    },
+    store,
     trail,
     extensionId: EXT,
     extensionOrigin: ORIGIN,
@@ -167,6 +174,28 @@ describe('reading trail: the sidebar', () => {
     const sender = { id: EXT, url: 'https://c.example/3', tab: { id: 3 }, frameId: 0 };
     await s.ask('cs/trail-offer', { accept: false }, sender);
     expect((await s.read('https://d.example/4')).offer).toBe(false);
+  });
+
+  it('makes no offer, and records nothing, when a school policy locks the trail off', async () => {
+    const s = setup({ policy: { settings: { readingTrail: false }, lockedSettings: ['readingTrail'] } });
+    // The student had turned it on before the policy came: the lock wins.
+    s.data.settings.readingTrail = true;
+    for (const u of ['https://a.example/1', 'https://b.example/2', 'https://c.example/3', 'https://d.example/4']) {
+      const view = await s.read(u);
+      expect(view).toMatchObject({ enabled: false, offer: false, recorded: false, stored: 0 });
+    }
+    expect(await s.db.count()).toBe(0);
+    // A sidebar that still shows an old offer cannot turn it on either.
+    const sender = { id: EXT, url: 'https://d.example/4', tab: { id: 4 }, frameId: 0 };
+    expect(await s.ask('cs/trail-offer', { accept: true }, sender)).toMatchObject({ ok: false });
+    expect(await s.db.count()).toBe(0);
+  });
+
+  it('makes no offer when a school policy locks the trail on: it is already on', async () => {
+    const s = setup({ policy: { settings: { readingTrail: true }, lockedSettings: ['readingTrail'] } });
+    for (const u of ['https://a.example/1', 'https://b.example/2', 'https://c.example/3'])
+      expect((await s.read(u)).offer).toBe(false);
+    expect(await s.db.count()).toBe(3);
   });
 
   it('shows per-entity counts and the coverage comparison with the differing figure', async () => {
