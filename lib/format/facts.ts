@@ -28,10 +28,20 @@ export function formatNumber(n: number): string {
   return `${sign}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
-/** A value and its unit; bare digit strings of five or more digits are grouped too. */
+/**
+ * ISO dates in a text value: a whole date anywhere in it; a year and month only as the whole
+ * value ("2019-03"), since inside text "2011-12" is as likely a season as December 2011.
+ */
+const ISO_DATE_IN_TEXT =
+  /(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])|^\d{4}-(?:0[1-9]|1[0-2])$/g;
+
+/**
+ * A value and its unit; bare digit strings of five or more digits are grouped too, and dates in
+ * a text value are written as the as-of dates are ("2001-06-15, Shanghai" → "15 Jun 2001, Shanghai").
+ */
 export function formatValue(value: string | number, unit?: string): string {
   const n = typeof value === 'string' && /^\d{5,}$/.test(value) ? Number(value) : value;
-  const v = typeof n === 'number' ? formatNumber(n) : n;
+  const v = typeof n === 'number' ? formatNumber(n) : n.replace(ISO_DATE_IN_TEXT, (d) => formatDate(d));
   if (!unit) return v;
   return unit === '%' ? `${v}%` : `${v} ${unit}`;
 }

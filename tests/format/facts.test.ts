@@ -29,6 +29,12 @@ describe('lib/format/facts: values', () => {
     [{ value: 69.7, unit: '%' }, '69.7%'],
     [{ value: 'Astana' }, 'Astana'],
     [{ value: 2_724_900.5, unit: 'km²' }, '2,724,900.5 km²'],
+    [{ value: '2001-06-15, Shanghai' }, '15 Jun 2001, Shanghai'],
+    [{ value: '2022-09-15 to 2022-09-16' }, '15 Sep 2022 to 16 Sep 2022'],
+    [{ value: '2019-03' }, 'Mar 2019'],
+    [{ value: '1999–2002' }, '1999–2002'],
+    [{ value: 'ISO 3166-1, the 2011-12 season' }, 'ISO 3166-1, the 2011-12 season'],
+    [{ value: 'Executive Order 14347' }, 'Executive Order 14347'],
   ])('writes %j as "%s"', (fact, text) => {
     expect(formatFactValue(fact)).toBe(text);
   });
@@ -110,6 +116,8 @@ describe('lib/format/facts over every fact in the built-in packs', () => {
       // Text values keep what they name ("Executive Order 14347"); numbers are always grouped.
       if (typeof f.value === 'number' || /^\d+$/.test(f.value))
         expect(text, `${id}: ${f.label}`).not.toMatch(/(?<![\d.,-])\d{5,}(?![\d-])/);
+      // Dates read as the as-of and retrieved dates do ("15 Jun 2001"), not as ISO.
+      expect(text, `${id}: ${f.label}`).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
       if (f.asOf) expect(['history', 'attribute', 'measure']).not.toContain(f.kind);
       expect(citationText(citationOf(f.source)), `${id}: ${f.label}`).toContain(f.source.url);
     }
