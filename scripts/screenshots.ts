@@ -1,6 +1,6 @@
 /**
- * `npm run screenshots`: the reading views of the demo article — the detail of the SCO,
- * Kazakhstan and a person, a hover card and the figures list — at 800, 1280 and 1920 px
+ * `npm run screenshots`: the reading views of the demo article — the ranked list, the detail
+ * of the SCO (and its mentions), Kazakhstan and a person, a hover card and the figures list — at 800, 1280 and 1920 px
  * windows in the light and dark themes, in Chromium and Firefox (whichever are installed),
  * into artifacts/screens/ (git-ignored), for a person to look at. Uses the end-to-end set-up
  * (tests/e2e/setup.ts, views.ts): build first (npm run build, npm run build:firefox).
@@ -18,6 +18,8 @@ import {
   showCard,
   showDetail,
   showFigures,
+  showList,
+  showMentions,
 } from '../tests/e2e/views.ts';
 import { ROOT } from './lib/read-packs.ts';
 
@@ -51,10 +53,17 @@ try {
           };
           try {
             await setTheme(page, theme);
+            await showList(page);
+            await shot('list', page);
             for (const [view, entity] of DETAILS) {
               // One view that cannot be shown does not stop the others.
               await showDetail(page, entity)
                 .then(() => shot(`detail-${view}`, page))
+                .then(async () => {
+                  if (view !== 'sco') return;
+                  await showMentions(page);
+                  await shot('mentions-sco', page);
+                })
                 .catch((e: unknown) => console.error(`${name} ${width} ${theme}: ${String(e).slice(0, 200)}`));
             }
             await showFigures(page);

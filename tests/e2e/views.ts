@@ -91,6 +91,25 @@ export async function showDetail(page: Page, name: string): Promise<void> {
     });
 }
 
+/** The ranked list, scrolled to its top. */
+export async function showList(page: Page): Promise<void> {
+  await backToList(page);
+  await page.evaluate(() => {
+    const root = document.querySelector('backstory-sidebar')?.shadowRoot;
+    root?.querySelector('button.entity')?.closest('ul')?.scrollIntoView({ block: 'start' });
+  });
+}
+
+/** The open entity's mentions ("In this article"), scrolled into view. */
+export async function showMentions(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    document
+      .querySelector('backstory-sidebar')
+      ?.shadowRoot?.querySelector('.detail .mentions')
+      ?.scrollIntoView({ block: 'start' }),
+  );
+}
+
 export async function showFigures(page: Page): Promise<void> {
   await backToList(page);
   await page.evaluate(() => {
