@@ -91,6 +91,8 @@ export function createTrail(deps: TrailDeps) {
     const trail = await deps.db.all();
     return {
       ...base,
+      // Recorded, and still there: the reader may have deleted it (or the whole trail) since.
+      recorded: base.recorded && trail.some((a) => a.url === cur.article.url),
       stored: trail.length,
       entities: entityTrails(cur.article, trail),
       comparison: compareCoverage(cur.article, trail),

@@ -3,11 +3,13 @@
  * story (tests/fixtures/pages/trail/): the third gives a different figure (1,000 against
  * 1,100 square kilometres). With the trail off nothing is stored; the sidebar offers the trail
  * after the third article; once on, the sidebar shows per-entity counts and the coverage
- * comparison with the differing figure; "Delete all" on the trail page leaves nothing behind.
+ * comparison with the differing figure; "Delete all" on the trail page, and the sidebar's
+ * two-click delete, each leave nothing behind.
  *
- * The store is inspected directly where the tests can reach the background: Chromium's
- * service worker opens the IndexedDB. Firefox's background cannot be reached (setup.ts),
- * so there the test reads the count the extension itself reports in the sidebar.
+ * The store is inspected directly, in the extension's origin: through Chromium's service
+ * worker, and in both browsers through the trail page opened as a reader opens it ("Open the
+ * trail" in the sidebar). Firefox refuses to navigate to a moz-extension:// page over
+ * WebDriver BiDi, but a page the extension opened itself can be scripted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, WebWorker } from 'puppeteer-core';
@@ -21,15 +23,19 @@ import {
   serviceWorker,
   shot,
   sidebarReady,
+  sleep,
   startServer,
 } from './setup.ts';
 
 const STORY = ['/trail/story-a.html', '/trail/story-b.html', '/trail/story-c.html'];
 const SCO = 'shanghai-cooperation-organisation';
 
-/** The records in the trail's IndexedDB, read in the service worker (0 when the database was never made). */
-async function storedUrls(worker: WebWorker): Promise<string[]> {
-  return worker.evaluate(() =>
+/**
+ * The records in the trail's IndexedDB, read in the extension's origin: the service worker or
+ * the trail page ([] when the database was never made).
+ */
+async function storedUrls(where: WebWorker | Page): Promise<string[]> {
+  return (where as WebWorker).evaluate(() =>
     new Promise<string[]>((resolve, reject) => {
       const req = indexedDB.open('backstory-trail');
       req.onerror = () => reject(req.error);
@@ -84,6 +90,27 @@ describe.each(BROWSERS)('reading trail in %s', (name) => {
     return page;
   }
 
+  /** The trail page, opened from the sidebar's "Open the trail" (the extension opens it in a new tab). */
+  async function openTrailPage(page: Page): Promise<Page> {
+    const before = new Set(await browser.browser.pages());
+    await clickInSidebar(page, '.trail-foot button', 'Open the trail');
+    for (let i = 0; i < 300; i++) {
+      for (const p of await browser.browser.pages()) {
+        if (before.has(p)) continue;
+        // Firefox reports an extension page's URL as about:blank to the client; the page knows its own.
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.endsWith('/trail.html')) {
+          await p.waitForSelector('[data-testid="trail-articles"] li, [data-testid="trail-empty"]', {
+            timeout: 30_000,
+          });
+          return p;
+        }
+      }
+      await sleep(100);
+    }
+    throw new Error('"Open the trail" opened no trail page');
+  }
+
   it.runIf(run)('stores nothing while the trail is off, and offers it after the third article', async () => {
     for (const path of STORY.slice(0, 2)) {
       const page = await read(path);
@@ -99,6 +126,9 @@ describe.each(BROWSERS)('reading trail in %s', (name) => {
     const foot = await waitInSidebar(third, '.trail-foot', '1 article kept');
     expect(foot).toContain('This article is in your reading trail');
     if (worker) expect(await storedUrls(worker)).toEqual([`${server.url}${STORY[2]}`]);
+    const trailPage = await openTrailPage(third);
+    expect(await storedUrls(trailPage)).toEqual([`${server.url}${STORY[2]}`]);
+    await trailPage.close();
     await third.close();
   });
 
@@ -119,15 +149,10 @@ describe.each(BROWSERS)('reading trail in %s', (name) => {
     await page.close();
   });
 
-  it.runIf(run)('deletes everything from the trail page, leaving nothing behind', async (ctx) => {
-    if (name !== 'chromium' || !browser.extensionId) {
-      // Firefox answers navigation to moz-extension:// pages over WebDriver BiDi with "not allowed".
-      ctx.skip('the trail page cannot be opened over WebDriver BiDi in Firefox');
-      return;
-    }
-    const page = await browser.browser.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/trail.html`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid="trail-articles"] li', { timeout: 30_000 });
+  it.runIf(run)('deletes everything from the trail page, leaving nothing behind', async () => {
+    const story = await read(STORY[0]!);
+    await waitInSidebar(story, '.trail-foot', '3 articles kept');
+    const page = await openTrailPage(story);
     expect(await page.$$eval('[data-testid="trail-articles"] li', (l) => l.length)).toBe(3);
     const click = (text: string) =>
       page.evaluate((t) => {
@@ -138,7 +163,26 @@ describe.each(BROWSERS)('reading trail in %s', (name) => {
     expect(await click('Delete all')).toBe(true);
     expect(await click('Yes, delete every article')).toBe(true);
     await page.waitForSelector('[data-testid="trail-empty"]', { timeout: 30_000 });
-    expect(await storedUrls(worker!)).toEqual([]);
+    expect(await storedUrls(page)).toEqual([]);
+    if (worker) expect(await storedUrls(worker)).toEqual([]);
+    await page.close();
+    await story.close();
+  });
+
+  it.runIf(run)('deletes everything from the sidebar in two clicks, leaving nothing behind', async () => {
+    // The trail is still on: reading the story again keeps all three.
+    for (const path of STORY.slice(0, 2)) await (await read(path)).close();
+    const page = await read(STORY[2]!);
+    await waitInSidebar(page, '.trail-foot', '3 articles kept');
+    await clickInSidebar(page, '.trail-foot button', 'Delete the trail');
+    await clickInSidebar(page, '.trail-foot button', 'Yes, delete every article');
+    const foot = await waitInSidebar(page, '.trail-foot', '0 articles kept');
+    expect(foot).toContain('This article is not recorded');
+    const trailPage = await openTrailPage(page);
+    await trailPage.waitForSelector('[data-testid="trail-empty"]', { timeout: 30_000 });
+    expect(await storedUrls(trailPage)).toEqual([]);
+    if (worker) expect(await storedUrls(worker)).toEqual([]);
+    await trailPage.close();
     await page.close();
   });
 });

@@ -271,10 +271,12 @@ describe('reading trail: the trail page', () => {
     expect(await s.db.count()).toBe(0);
   });
 
-  it('deletes everything when the reader asks from the sidebar', async () => {
+  it('deletes everything when the reader asks from the sidebar, which then no longer says the article is kept', async () => {
     const sender = { id: EXT, url: 'https://reuters.example/3', tab: { id: 3 }, frameId: 0 };
+    expect(await s.ask('cs/trail-view', {}, sender)).toMatchObject({ value: { recorded: true, stored: 3 } });
     expect(await s.ask('cs/trail-delete-all', {}, sender)).toEqual({ ok: true, value: null });
     expect(await s.db.count()).toBe(0);
+    expect(await s.ask('cs/trail-view', {}, sender)).toMatchObject({ value: { recorded: false, stored: 0 } });
   });
 
   it('refuses the trail page messages from a web page', async () => {
