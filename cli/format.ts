@@ -1,10 +1,15 @@
 /** Output formats of the CLI: a readable table, CSV and Markdown for researchers' notes. */
-import { factLine } from '../lib/format/facts.ts';
+import { factLine, formatDate } from '../lib/format/facts.ts';
 import type { AnalysisResult } from '../lib/engine/types.ts';
 import type { Entry } from '../lib/kb/schema.ts';
 import type { OnlineInfo } from '../lib/online/index.ts';
 import { csvCell, mdEscape } from '../lib/export/glossary.ts';
 import { languageNotice } from '../lib/format/language.ts';
+
+/** A table cell of `width` characters: a longer name ends in "…" rather than stopping mid-word unmarked. */
+function fit(text: string, width: number): string {
+  return (text.length > width ? `${text.slice(0, width - 1)}…` : text).padEnd(width);
+}
 
 export function formatTable(file: string, r: AnalysisResult, online?: Map<string, OnlineInfo>): string {
   const lines = [
@@ -25,7 +30,7 @@ export function formatTable(file: string, r: AnalysisResult, online?: Map<string
           ? 'in the knowledge base'
           : 'not in the knowledge base';
     lines.push(
-      `  ${(e.name + flag).slice(0, 44).padEnd(44)} ${e.type.padEnd(12)} ${String(e.mentionCount).padStart(3)} ${e.salience.toFixed(2).padStart(5)}  ${about}`,
+      `  ${fit(e.name + flag, 44)} ${e.type.padEnd(12)} ${String(e.mentionCount).padStart(3)} ${e.salience.toFixed(2).padStart(5)}  ${about}`,
     );
   }
   if (r.figures.length) {
@@ -101,6 +106,6 @@ export function formatEntry(e: Entry, nameOf: (id: string) => string | undefined
       `Related: ${e.related.map((r) => `${r.relation} ${nameOf(r.id) ?? r.id.replace(/-/g, ' ')}`).join('; ')}`,
     );
   if (e.wikipedia) lines.push(`Wikipedia: https://en.wikipedia.org/wiki/${e.wikipedia}`);
-  lines.push(`Reviewed ${e.reviewed}`);
+  lines.push(`Reviewed ${formatDate(e.reviewed)}`);
   return lines.join('\n');
 }

@@ -153,6 +153,8 @@ describe('cli: what readers see, and what it refuses (issue 18)', () => {
     expect(out).not.toMatch(/\bnew:/);
     expect(out).toMatch(/Wikipedia: Shanghai Cooperation Organisation/);
     expect(out).not.toMatch(/→ [a-z0-9]+(-[a-z0-9]+)+\b/);
+    // A name longer than its column ends in "…", not mid-word without a mark.
+    expect(out).toMatch(/^ {2}Quadrilateral Cooperation and Coordination … organization/m);
   });
 
   it('names related entries by name in kb, not by id', async () => {
@@ -161,6 +163,8 @@ describe('cli: what readers see, and what it refuses (issue 18)', () => {
     const related = out.split('\n').find((l) => l.startsWith('Related:'))!;
     expect(related).toBeDefined();
     expect(related).not.toMatch(/\b[a-z]+-[a-z]+-[a-z]+\b/);
+    // Dates read as a reader writes them, as in the sidebar.
+    expect(out).toMatch(/^Reviewed \d{1,2} [A-Z][a-z]{2} \d{4}$/m);
   });
 
   it.each([['analyze', demo], ['eval', 'tests/fixtures'], ['kb']])(
