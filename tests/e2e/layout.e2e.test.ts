@@ -1,7 +1,8 @@
 /**
  * Layout regression guards (issue 18) in both browsers, at 800, 1280 and 1920 px windows and in
- * both themes: nothing in the sidebar (list, figures, an entity's detail) or in the hover card
- * reaches past its box, no text is clipped, the card never covers the word it describes, and
+ * both themes: nothing in the sidebar (list, figures, an entity's detail: the SCO, Kazakhstan,
+ * a person) or in the hover card reaches past its box, no text is clipped, the card never
+ * covers the word it describes and stays inside the window, and
  * every number of five or more digits in the sidebar is grouped ("21,893,095", not "21893095").
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -58,6 +59,14 @@ describe.each(BROWSERS)('layout in %s', (name) => {
         const at = await cardAndWord(page, 'QCCM', 1);
         expect(at?.card).toBeTruthy();
         expect(overlaps(at!.card!, at!.word), 'the card covers its word').toBe(false);
+        const { card, viewport } = at!;
+        expect(
+          card!.left >= 0 &&
+            card!.top >= 0 &&
+            card!.left + card!.width <= viewport.width &&
+            card!.top + card!.height <= viewport.height,
+          `the card ${JSON.stringify(card)} is inside the ${viewport.width}×${viewport.height} window`,
+        ).toBe(true);
         expect(await layoutProblems(page, 'backstory-card', '[data-testid="hover-card"]'), 'the card').toEqual(NONE);
       } finally {
         await page.close();

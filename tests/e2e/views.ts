@@ -210,7 +210,7 @@ export async function cardAndWord(page: Page, word: string, occurrence: number) 
           r.setEnd(node, i + w.length);
           const b = r.getBoundingClientRect();
           const box = (x: DOMRect) => ({ left: x.left, top: x.top, width: x.width, height: x.height });
-          return { card: card ? box(card) : null, word: box(b) };
+          return { card: card ? box(card) : null, word: box(b), viewport: { width: innerWidth, height: innerHeight } };
         }
       }
       return null;
