@@ -18,6 +18,7 @@ import {
   showCard,
   showDetail,
   showFigures,
+  shownTheme,
 } from './views.ts';
 import type { Launched } from '../../scripts/lib/browsers.ts';
 import type { Served } from '../../scripts/lib/serve.ts';
@@ -53,6 +54,7 @@ describe.each(BROWSERS)('layout in %s', (name) => {
           await showDetail(page, entity);
           expect(await layoutProblems(page, 'backstory-sidebar', '.panel'), entity).toEqual(NONE);
         }
+        expect(await shownTheme(page, 'backstory-sidebar', '.panel'), 'the sidebar is drawn in the theme').toBe(theme);
         await collapseSidebar(page);
         await showCard(page, 'QCCM', 1);
         await setTheme(page, theme);
@@ -68,6 +70,7 @@ describe.each(BROWSERS)('layout in %s', (name) => {
           `the card ${JSON.stringify(card)} is inside the ${viewport.width}×${viewport.height} window`,
         ).toBe(true);
         expect(await layoutProblems(page, 'backstory-card', '[data-testid="hover-card"]'), 'the card').toEqual(NONE);
+        expect(await shownTheme(page, 'backstory-card', '[data-testid="hover-card"]'), 'the card’s theme').toBe(theme);
       } finally {
         await page.close();
       }

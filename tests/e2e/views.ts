@@ -39,12 +39,42 @@ export async function openDemo(b: Launched, url: string, width: number): Promise
   return page;
 }
 
-/** The reader's theme on the sidebar and card, as the theme setting applies it (ui-host.ts). */
+/**
+ * The reader's theme on the sidebar and card, as the theme setting applies it (ui-host.ts). The
+ * setting itself cannot be changed from here in Firefox, so the attribute is set, and kept: any
+ * settings change (folding the sidebar saves one) makes every tab apply the stored theme again,
+ * which would quietly turn a "dark" check into a second light one.
+ */
 export async function setTheme(page: Page, theme: Theme): Promise<void> {
   await page.evaluate((t) => {
-    for (const tag of ['backstory-sidebar', 'backstory-card'])
-      document.querySelector(tag)?.shadowRoot?.querySelector('.bs-root')?.setAttribute('data-theme', t);
+    const w = window as unknown as { bsTheme?: string; bsThemeKept?: WeakSet<Element> };
+    w.bsTheme = t;
+    w.bsThemeKept ??= new WeakSet();
+    for (const tag of ['backstory-sidebar', 'backstory-card']) {
+      const root = document.querySelector(tag)?.shadowRoot?.querySelector('.bs-root');
+      if (!root) continue;
+      root.setAttribute('data-theme', t);
+      if (w.bsThemeKept.has(root)) continue;
+      w.bsThemeKept.add(root);
+      new MutationObserver(() => {
+        if (root.getAttribute('data-theme') !== w.bsTheme) root.setAttribute('data-theme', w.bsTheme!);
+      }).observe(root, { attributes: true, attributeFilter: ['data-theme'] });
+    }
   }, theme);
+}
+
+/** The theme a box inside `tag`'s shadow root is drawn in, from its background: dark or light. */
+export async function shownTheme(page: Page, tag: string, boxSelector: string): Promise<Theme | null> {
+  return page.evaluate(
+    (t, sel) => {
+      const box = document.querySelector(t)?.shadowRoot?.querySelector(sel);
+      if (!box) return null;
+      const [r = 255, g = 255, b = 255] = (getComputedStyle(box).backgroundColor.match(/\d+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+    },
+    tag,
+    boxSelector,
+  );
 }
 
 /** From an entity's detail back to the list, drawn again before anything in it is clicked. */
