@@ -28,12 +28,13 @@ export function formatNumber(n: number): string {
   return `${sign}${grouped}${frac ? `.${frac}` : ''}`;
 }
 
+/** A whole ISO date (YYYY-MM-DD) anywhere in a text value. */
+const ISO_DATE_IN_TEXT = /(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])/g;
 /**
- * ISO dates in a text value: a whole date anywhere in it; a year and month only as the whole
- * value ("2019-03"), since inside text "2011-12" is as likely a season as December 2011.
+ * A year and month (YYYY-MM) as the whole value: "Became president: 2019-03". Only there, and
+ * not for a season ("2011-12" is as likely the 2011–12 season as December 2011).
  */
-const ISO_DATE_IN_TEXT =
-  /(?<![\d-])\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])|^\d{4}-(?:0[1-9]|1[0-2])$/g;
+const ISO_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 
 /**
  * A value and its unit; bare digit strings of five or more digits are grouped too, and dates in
@@ -72,7 +73,8 @@ export function formatFactValue(
   if (isYear({ label: '', kind: 'attribute', ...f })) return String(f.value);
   if (f.qualifier === 'range' && typeof f.value === 'number' && typeof f.valueTo === 'number')
     return formatValue(`${formatNumber(f.value)}–${formatNumber(f.valueTo)}`, f.unit);
-  const base = formatValue(f.value, f.unit);
+  const month = typeof f.value === 'string' && ISO_MONTH.test(f.value) && !/season/i.test(f.label ?? '');
+  const base = month ? formatValue(formatDate(f.value as string), f.unit) : formatValue(f.value, f.unit);
   return f.qualifier && f.qualifier !== 'range' ? `${QUALIFIER_WORD[f.qualifier]} ${base}` : base;
 }
 

@@ -34,6 +34,7 @@ describe('lib/format/facts: values', () => {
     [{ value: '2019-03' }, 'Mar 2019'],
     [{ value: '1999–2002' }, '1999–2002'],
     [{ value: 'ISO 3166-1, the 2011-12 season' }, 'ISO 3166-1, the 2011-12 season'],
+    [{ label: 'Latest season', value: '2011-12' }, '2011-12'],
     [{ value: 'Executive Order 14347' }, 'Executive Order 14347'],
   ])('writes %j as "%s"', (fact, text) => {
     expect(formatFactValue(fact)).toBe(text);
