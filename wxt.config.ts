@@ -53,8 +53,10 @@ export default defineConfig({
   hooks: {
     // The gazetteer tier ships as its own file, which the background fetches when it first needs
     // it (lib/kb/gazetteer.ts): it is not parsed at start-up and never reaches a page.
+    // The built-in packs and their index are files too (entrypoints/background.ts reads them at start-up).
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve('generated/gazetteer.json'), relativeDest: 'gazetteer.json' });
+      for (const name of ['gazetteer.json', 'kb-packs.json', 'kb-index.json'])
+        files.push({ absoluteSrc: resolve('generated', name), relativeDest: name });
     },
     // The sentinel is an unlisted script (entrypoints/sentinel.ts explains why), declared here
     // as the one content script on every page, with the highlight rules (entrypoints/highlights.css) as its CSS.

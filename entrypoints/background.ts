@@ -18,12 +18,10 @@ import {
 } from '../lib/storage/items.ts';
 import { withManaged, parseManagedPolicy, type ManagedPolicy } from '../lib/storage/managed.ts';
 import { parsePackImport } from '../lib/kb/import.ts';
-import builtinPacks from '../generated/kb-packs.json';
-import builtinIndex from '../generated/kb-index.json';
 import type { KnowledgePack } from '../lib/kb/schema.ts';
 import type { KbIndex } from '../lib/engine/types.ts';
 import type { GazetteerData } from '../lib/kb/gazetteer.ts';
-import type { ContentMessage, Launch } from '../lib/messaging/protocol.ts';
+import { isTrustedSender, type ContentMessage, type Launch } from '../lib/messaging/protocol.ts';
 import { createTrail } from '../lib/background/trail.ts';
 import { openTrailDb } from '../lib/trail/db.ts';
 import { trailOfferItem } from '../lib/trail/items.ts';
@@ -36,21 +34,31 @@ const ANALYZER_FILE = '/content-scripts/analyzer.js';
 const CITE_FILE = '/cite.js';
 const MENU_ID = 'backstory-lookup';
 
+/** A file the build copies beside the bundle (wxt.config.ts), read as JSON. */
+async function readOwnFile<T>(path: string): Promise<T> {
+  return (await fetch(browser.runtime.getURL(path as '/'))).json() as Promise<T>;
+}
+
 export default defineBackground(() => {
-  const packs = (builtinPacks as { packs: KnowledgePack[] }).packs;
-  const reservedIds = new Set(packs.map((p) => p.pack.id));
+  // The built-in knowledge base (generated/kb-packs.json and kb-index.json) is read from its own
+  // files, not bundled: as data in background.js it made the script too large for Firefox's
+  // add-on linter to read (over 5 MB), and JSON.parse is the cheaper way to load it anyway.
+  const builtin = Promise.all([
+    readOwnFile<{ packs: KnowledgePack[] }>('/kb-packs.json'),
+    readOwnFile<KbIndex>('/kb-index.json'),
+  ]).then(([p, index]) => ({ packs: p.packs, index }));
+  const reservedIds = builtin.then((b) => new Set(b.packs.map((p) => p.pack.id)));
   // The school's policy (managed storage), read once and again when the browser says it changed.
   // Firefox rejects the read when no policy is set: that is no policy.
   let policy: Promise<ManagedPolicy> | null = null;
   const readPolicy = () =>
-    (policy ??= browser.storage.managed
-      .get()
-      .catch(() => ({}))
-      .then((raw) => parseManagedPolicy(raw, (json) => parsePackImport(json, { reservedIds }))));
+    (policy ??= Promise.all([browser.storage.managed.get().catch(() => ({})), reservedIds]).then(([raw, ids]) =>
+      parseManagedPolicy(raw, (json) => parsePackImport(json, { reservedIds: ids })),
+    ));
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area !== 'managed') return;
     policy = null;
-    service.invalidateKb();
+    void services.then((s) => s.invalidateKb());
     void broadcast({ type: 'bg/settings-changed' });
   });
 
@@ -116,30 +124,31 @@ export default defineBackground(() => {
     if (!s?.onlineMode) void online.forget();
   });
 
-  const service = createBackgroundService({
-    builtinPacks: packs,
-    builtinIndex: builtinIndex as unknown as KbIndex,
-    store,
-    trail,
-    online,
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
-    injectAnalyzer: (tabId, launch) => injectAnalyzer(tabId, launch),
-    injectCite: (tabId) =>
-      exec(tabId, { files: [CITE_FILE] }).then(
-        () => true,
-        () => false,
-      ),
-    setBadge: (tabId, text) => {
-      const action = browser.action ?? browser.browserAction;
-      void action?.setBadgeText({ tabId, text }).catch(() => undefined);
-      void action?.setBadgeBackgroundColor?.({ tabId, color: '#8a5a00' })?.catch?.(() => undefined);
-    },
-    broadcast: (message) => void broadcast(message),
-    // Its own file beside the bundle (wxt.config.ts copies it), read on the first complete analysis.
-    loadGazetteer: async () =>
-      (await fetch(browser.runtime.getURL('/gazetteer.json' as '/'))).json() as Promise<GazetteerData>,
-  });
+  const services = builtin.then(({ packs, index }) =>
+    createBackgroundService({
+      builtinPacks: packs,
+      builtinIndex: index,
+      store,
+      trail,
+      online,
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      injectAnalyzer: (tabId, launch) => injectAnalyzer(tabId, launch),
+      injectCite: (tabId) =>
+        exec(tabId, { files: [CITE_FILE] }).then(
+          () => true,
+          () => false,
+        ),
+      setBadge: (tabId, text) => {
+        const action = browser.action ?? browser.browserAction;
+        void action?.setBadgeText({ tabId, text }).catch(() => undefined);
+        void action?.setBadgeBackgroundColor?.({ tabId, color: '#8a5a00' })?.catch?.(() => undefined);
+      },
+      broadcast: (message) => void broadcast(message),
+      // Its own file beside the bundle (wxt.config.ts copies it), read on the first complete analysis.
+      loadGazetteer: () => readOwnFile<GazetteerData>('/gazetteer.json'),
+    }),
+  );
 
   async function exec(
     tabId: number,
@@ -206,16 +215,18 @@ export default defineBackground(() => {
   (globalThis as { backstory?: unknown }).backstory = {
     toggle: (tabId: number) => toggle({ id: tabId } as Tabs.Tab),
     /** What Backstory last did in the tab: skipped the page, loaded, or how its run ended (lib/background/tab-status.ts). */
-    status: (tabId: number) => service.status(tabId),
+    status: async (tabId: number) => (await services).status(tabId),
     lookUp: async (tabId: number, query: string) => {
-      const entries = await service.lookup(query);
+      const entries = await (await services).lookup(query);
       if (!(await sendToTab(tabId, { type: 'bg/open-lookup', query, entries })))
         await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
     },
   };
 
+  // Registered at once (a message may be what woke the background); answered once the
+  // knowledge base is read. Messages from outside the extension get no answer, as before.
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    service.handle(message, sender),
+    isTrustedSender(sender, browser.runtime.id) ? services.then((s) => s.handle(message, sender)) : undefined,
   );
 
   (browser.action ?? browser.browserAction)?.onClicked.addListener((tab) => void toggle(tab));
@@ -239,10 +250,12 @@ export default defineBackground(() => {
     const query = (info.selectionText ?? '').trim().slice(0, 200);
     if (!query) return;
     const tabId = tab.id;
-    void service.lookup(query).then(async (entries) => {
-      if (await sendToTab(tabId, { type: 'bg/open-lookup', query, entries })) return;
-      await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
-    });
+    void services
+      .then((s) => s.lookup(query))
+      .then(async (entries) => {
+        if (await sendToTab(tabId, { type: 'bg/open-lookup', query, entries })) return;
+        await injectAnalyzer(tabId, { kind: 'lookup', query, entries });
+      });
   });
 
   // Single-page apps: a history-API navigation changes the URL without a load.
