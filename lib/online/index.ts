@@ -46,10 +46,11 @@ export interface OnlineDeps {
 }
 
 /** A fetch that gives up at the deadline, whatever the per-request timeout says. */
-function withDeadline(f: FetchLike, deadline: number | undefined): FetchLike {
+function withDeadline(f: FetchLike, deadline: number | undefined, now: () => Date): FetchLike {
   if (deadline === undefined) return f;
   return async (url, init) => {
-    const remaining = deadline - Date.now();
+    // Measured on the same clock as the deadline was set (the caller's), not the wall clock.
+    const remaining = deadline - now().getTime();
     if (remaining <= 0) throw new Error('past the deadline');
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), remaining);
@@ -78,7 +79,7 @@ const cacheKey = (q: NameQuery) => (q.title ? `t:${q.title.replace(/ /g, '_')}` 
  * as context for choosing among candidates. Never throws.
  */
 export async function lookupNames(given: OnlineDeps, queries: NameQuery[], context: string[]): Promise<OnlineInfo[]> {
-  const deps = { ...given, fetch: withDeadline(given.fetch, given.deadline) };
+  const deps = { ...given, fetch: withDeadline(given.fetch, given.deadline, given.now) };
   const out: OnlineInfo[] = [];
   const fresh: OnlineInfo[] = [];
   /** Once Wikipedia is unreachable, silent or asks us to slow down, the remaining names are not asked. */
