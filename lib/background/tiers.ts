@@ -48,6 +48,8 @@ export function analyzeInTiers(
     result.language = language;
     // Names guessed from an English reading of the text (an acronym's French long form) are not "names it knows".
     result.entities = result.entities.filter((e) => e.id !== null);
+    // Figures are read the same way ("5 mai", "12 députés Front"): labels cut in the wrong places.
+    result.figures = [];
     return { result, entries: new Map() };
   }
   const result = tiers.engine.analyze({ ...base, findUnknownNames: !input.quick });
