@@ -28,6 +28,8 @@ export interface TierInput {
   lang?: string;
   quick?: boolean;
   truncated?: boolean;
+  /** Where the text is a heading of the page (the extractor's spans). */
+  headings?: [number, number][];
 }
 
 export function analyzeInTiers(
@@ -35,7 +37,7 @@ export function analyzeInTiers(
   tiers: Tiers,
 ): { result: AnalysisResult; entries: Map<string, Entry> } {
   const language = pageLanguage(input.lang, input.text);
-  const base = { text: input.text, title: input.title, truncated: input.truncated };
+  const base = { text: input.text, title: input.title, truncated: input.truncated, headings: input.headings };
   if (!language.readable) {
     let engine = tiers.foreignEngines.get(language.code);
     if (!engine) {

@@ -121,4 +121,9 @@ export interface AnalyzeInput {
   findUnknownNames?: boolean;
   /** The text was already cut at MAX_ARTICLE_CHARS before it got here: the result is partial too. */
   truncated?: boolean;
+  /**
+   * Where the text is a heading of the page ([start, end) pairs in order), as the extractor
+   * found them: a heading's numbers ("1 History", "Five things we learned") are not figures.
+   */
+  headings?: [number, number][];
 }
