@@ -11,6 +11,7 @@
  */
 import { looksLikeArticle } from '../lib/page/readerable.ts';
 import { browser } from 'wxt/browser';
+import { sayDone } from '../lib/util/done-line.ts';
 
 /** Longest wait for an idle moment before asking anyway, ms. */
 const IDLE_TIMEOUT_MS = 500;
@@ -23,9 +24,15 @@ export default defineUnlistedScript(() => {
     } catch {
       readerable = false;
     }
-    browser.runtime.sendMessage({ type: 'cs/page-seen', payload: { url: location.href, readerable } }).catch(() => {
-      // The extension was reloaded or updated under this page: nothing to do.
-    });
+    browser.runtime
+      .sendMessage({ type: 'cs/page-seen', payload: { url: location.href, readerable } })
+      .then((reply: unknown) => {
+        // Left alone: say so on the console (the analyzer says when it is done otherwise).
+        if ((reply as { injected?: unknown } | undefined)?.injected === false) sayDone('skipped');
+      })
+      .catch(() => {
+        // The extension was reloaded or updated under this page: nothing to do.
+      });
   };
   // At document_idle the page has just loaded and is often still busy (its scripts, a
   // garbage collection of its heap): ask in its first idle moment instead.
