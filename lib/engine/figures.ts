@@ -71,6 +71,22 @@ function isHouseNumber(text: string, terms: Term[], last: number, written: strin
   return false;
 }
 
+/**
+ * A number right after a capitalised word, in the middle of a sentence, is part of a name: a
+ * model, version or section ("PlayStation 4 Pro", "Microsoft 365 users", "Article 5"), not a
+ * count. A possessive before it ("Amazon's 100 million members") or a sentence's first word
+ * ("About 50 people") leaves it a figure.
+ */
+function inName(text: string, terms: Term[], first: number): boolean {
+  const prev = terms[first - 1];
+  if (!prev || !/^[ \u00a0]$/.test(text.slice(prev.end, terms[first]!.start))) return false;
+  if (!/^\p{Lu}/u.test(prev.text) || /['\u2019]s?$/u.test(prev.text)) return false;
+  if (prev.tags.has('Month') || prev.tags.has('Date') || prev.tags.has('Value')) return false;
+  const before = terms[first - 2];
+  // The capitalised word opens its sentence (or its line): capitalised for that reason alone.
+  return !!before && !/[.!?:;"\u201C\u201D]\s*$|\n\s*$/u.test(text.slice(before.end, prev.start));
+}
+
 /** Leading and trailing punctuation compromise keeps in a match's text. */
 function trim(text: string, start: number, end: number): [number, number] {
   while (end > start && /[\s,.;:!?)"'\u2019\u201D\]]/.test(text[end - 1]!)) end--;
@@ -204,6 +220,8 @@ function figuresIn(text: string, base: number, paragraph: string, out: RawFigure
     if (tags.every((t) => t.has('TextValue')) && value === 0) continue;
     // A scale word on its own ("billion" left over from "US$5 billion") counts nothing.
     if (tags.every((t) => t.has('Multiple'))) continue;
+    // No digit and no number word: a joining word compromise kept between two sums ("$5 and $6").
+    if (!/\d/.test(written) && !tags.some((t) => t.has('TextValue'))) continue;
     if (isHouseNumber(text, terms, last, written)) continue;
     const nextTerm = terms[last + 1];
     const yearBeforeName =
@@ -223,6 +241,7 @@ function figuresIn(text: string, base: number, paragraph: string, out: RawFigure
       continue;
     }
     const currency = CURRENCY.test(firstTerm.text) || tags.some((t) => t.has('Money'));
+    if (!currency && inName(text, terms, first)) continue;
     const unit = unitAfter(terms, last + 1, text);
     const scaled = tags.some((t) => t.has('Multiple'));
     if (!unit && !currency && !scaled) continue;

@@ -244,6 +244,18 @@ describe('engine/figures', () => {
     ]);
   });
 
+  it('keeps both sums of a range, and nothing of the word between them', () => {
+    expect(texts('Fishermen are paid between $5 and $6 a pound.')).toEqual(['$5', '$6']);
+  });
+
+  it('finds no figure in a number that is part of a name, but counts after a possessive or a first word', () => {
+    expect(texts('Users of Microsoft 365 apps and the PlayStation 4 Pro console were hit.')).toEqual([]);
+    expect(texts('About 50 people came. The firm said Amazon’s 100 million members pay.')).toEqual([
+      '50 people',
+      '100 million members',
+    ]);
+  });
+
   it("finds no figure in the page's headings, given where they are", () => {
     const text = 'Five things we learned\n\n1 History\n\nThe fund holds $40 billion.';
     const headings: [number, number][] = [
