@@ -1,7 +1,8 @@
 /**
  * The sentinel: the only Backstory script on every page, kept tiny (budget: 30 KB,
  * 5 ms). It asks one question, "is this an article?", tells the background, and
- * exits. The analyzer is loaded only when the answer (or the user) says so.
+ * exits; when the background leaves the page alone it says so in one debug line on the
+ * console (lib/util/done-line.ts). The analyzer is loaded only when the answer (or the user) says so.
  *
  * An unlisted script that wxt.config.ts adds to the manifest as a content script, with
  * the ::highlight() rules (highlights.css) as its CSS. Not a WXT content script, whose
