@@ -278,7 +278,17 @@ function termFacts(t: Term): Record<string, unknown>[] {
       },
       { label: 'Term began', value: Number(r.start_year), kind: 'history', source: src, note: t.office },
     );
-  if (n)
+  if (n?.ended)
+    // Nobody holds an abolished office, nor the office of a state that is gone: say when it ended.
+    out.push({
+      label: n.ended.what === 'office' ? 'Office abolished' : 'State dissolved',
+      value: Number(n.ended.date.slice(0, 4)),
+      kind: 'history',
+      asOf: n.asOf,
+      source: cite(n),
+      note: n.note ? `${t.office}; ${n.note}` : t.office,
+    });
+  else if (n)
     out.push({
       label: 'Office now held by',
       value: n.holder,
@@ -291,6 +301,10 @@ function termFacts(t: Term): Record<string, unknown>[] {
     out.push({ label: 'Term ended', value: Number(r.end_year), kind: 'history', source: src, note: t.office });
   return out;
 }
+
+/** "the office was abolished in May 2025", "the state was dissolved in January 2024". */
+const ended = (e: NonNullable<NewestOffice['ended']>) =>
+  `the ${e.what} was ${e.what === 'office' ? 'abolished' : 'dissolved'} in ${monthYear(e.date)}`;
 
 const current = (t: Term) => t.holds || (!t.row.end_year && !t.newest);
 
@@ -314,6 +328,7 @@ function describe(name: string, ts: Term[]) {
     description = `${main!.office} since ${since} (in office as of ${monthYear(n!.asOf)})`;
   } else if (current(main!))
     description = `${main!.office} from ${r.start_year} (in office as of ${monthYear(TABLE_DATE)}; may have changed)`;
+  else if (n?.ended) description = `Former ${main!.office} (${ended(n.ended)})`;
   else
     description = `Former ${main!.office} (${r.end_year ? years(r).replace(/^in /, '') : `took office in ${r.start_year}`})`;
   const sentences = ts.map((t): [string, string] => {
@@ -326,9 +341,11 @@ function describe(name: string, ts: Term[]) {
       : t.holds && t.newest.checked
         ? // A news or official page reports the office, where a dataset lists it.
           ` ${name} ${t.newest.returned ? 'held the office again' : 'still held the office'} as of ${monthYear(t.newest.asOf)}, according to ${publisher(t.newest)}.`
-        : t.holds
-          ? ` ${publisher(t.newest)} still lists ${name} in that office as of ${monthYear(t.newest.asOf)}.`
-          : ` By ${monthYear(t.newest.asOf)} the office was held by ${t.newest.holder}, according to ${publisher(t.newest)}.`;
+        : t.newest.ended
+          ? ` ${ended(t.newest.ended)[0]!.toUpperCase()}${ended(t.newest.ended).slice(1)}, according to ${publisher(t.newest)}.`
+          : t.holds
+            ? ` ${publisher(t.newest)} still lists ${name} in that office as of ${monthYear(t.newest.asOf)}.`
+            : ` By ${monthYear(t.newest.asOf)} the office was held by ${t.newest.holder}, according to ${publisher(t.newest)}.`;
     return [`${name} ${held}.`, now];
   });
   // Realms that passed to the same successor on the same date say so once.

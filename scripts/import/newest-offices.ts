@@ -30,6 +30,11 @@ export interface NewestOffice {
   returned?: boolean;
   /** Set on a hand-checked office: its note is our own words, to be shown with the holder. */
   checked?: boolean;
+  /**
+   * Set on a hand-checked office when the office no longer exists: abolished (`what: 'office'`) or gone with its state
+   * (`what: 'state'`) on `date`; `holder` is then empty, for nobody holds it.
+   */
+  ended?: { what: 'office' | 'state'; date: string };
 }
 
 /** Titles the countries pack writes before a holder's name, longest first. */
@@ -123,7 +128,12 @@ interface CheckedRecord {
   country: string;
   office: string;
   holds: boolean;
-  holder: string;
+  /** Absent when the office was abolished or its state dissolved. */
+  holder?: string;
+  /** The day the office was abolished (replaced by another under a new constitution, say). */
+  abolished?: string;
+  /** The day the state whose office it was ceased to exist. */
+  dissolved?: string;
   returned?: boolean;
   since?: string;
   asOf: string;
@@ -133,12 +143,21 @@ interface CheckedRecord {
 
 export function checkedOffices(): CheckedOffice[] {
   const doc = JSON.parse(readFileSync(CHECKED, 'utf8')) as { checked: CheckedRecord[] };
+  for (const r of doc.checked)
+    if (
+      !r.holder === !(r.abolished || r.dissolved) ||
+      (r.abolished && r.dissolved) ||
+      ((r.abolished || r.dissolved) && r.holds)
+    )
+      throw new Error(
+        `${CHECKED}: ${r.person} needs exactly one of holder, abolished, dissolved (and holds: false without a holder)`,
+      );
   return doc.checked.map((r) => ({
     countryId: '',
     country: r.country,
     role: '',
     title: r.office.replace(/ of .*$/, ''),
-    holder: r.holder,
+    holder: r.holder ?? '',
     sinceYear: r.since ? r.since.slice(0, 4) : '',
     note: r.note ?? '',
     asOf: r.asOf,
@@ -148,5 +167,10 @@ export function checkedOffices(): CheckedOffice[] {
     person: r.person,
     office: r.office,
     holds: r.holds,
+    ...(r.abolished
+      ? { ended: { what: 'office' as const, date: r.abolished } }
+      : r.dissolved
+        ? { ended: { what: 'state' as const, date: r.dissolved } }
+        : {}),
   }));
 }

@@ -105,6 +105,22 @@ describe('world/people-leaders-2021.json', () => {
     expect(martin.summary).toMatch(/Micheál Martin held the office again as of January 2025, according to TheJournal\.ie\./);
   });
 
+  it('names no holder for an office that was abolished or whose state was dissolved, and says when it ended', () => {
+    const raponda = byId('rose-christiane-raponda') as Entry & { summary: string };
+    expect(raponda.description).toBe('Former Prime Minister of Gabon (the office was abolished in May 2025)');
+    expect(raponda.facts.some((f) => f.label === 'Office now held by')).toBe(false);
+    const abolished = raponda.facts.find((f) => f.label === 'Office abolished')!;
+    expect([abolished.value, abolished.kind, abolished.source.publisher]).toEqual([2025, 'history', 'Info241']);
+    expect(raponda.summary).toMatch(/ The office was abolished in May 2025, according to Info241\. /);
+    // Togo's prime minister gave way to a President of the Council of Ministers.
+    expect(byId('victoire-tomegah-dogbe').description).toBe(
+      'Former Prime Minister of Togo (the office was abolished in May 2025)',
+    );
+    const artsakh = byId('arayik-harutyunyan');
+    expect(artsakh.description).toBe('Former President of Artsakh (the state was dissolved in January 2024)');
+    expect(artsakh.facts.find((f) => f.label === 'State dissolved')!.value).toBe(2024);
+  });
+
   it('applies every hand-checked office to an entry, citing a page with publisher, title and date', () => {
     const checked = checkedOffices();
     expect(checked.length).toBeGreaterThan(50);
@@ -113,7 +129,14 @@ describe('world/people-leaders-2021.json', () => {
       expect(e, c.person).toBeDefined();
       const f = e!.facts.find((x) => x.source.url === c.source.url)!;
       expect(f, `${c.person} cites ${c.source.url}`).toBeDefined();
-      expect([f.label, f.asOf]).toEqual([c.holds ? 'Office' : 'Office now held by', c.asOf]);
+      const label = c.ended
+        ? c.ended.what === 'office'
+          ? 'Office abolished'
+          : 'State dissolved'
+        : c.holds
+          ? 'Office'
+          : 'Office now held by';
+      expect([f.label, f.asOf]).toEqual([label, c.asOf]);
       expect(c.source.publisher && c.source.title, c.person).toBeTruthy();
       expect(c.source.url, c.person).toMatch(/^https:\/\//);
     }
