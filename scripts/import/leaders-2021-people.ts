@@ -284,7 +284,6 @@ function termFacts(t: Term): Record<string, unknown>[] {
       label: n.ended.what === 'office' ? 'Office abolished' : 'State dissolved',
       value: Number(n.ended.date.slice(0, 4)),
       kind: 'history',
-      asOf: n.asOf,
       source: cite(n),
       note: n.note ? `${t.office}; ${n.note}` : t.office,
     });

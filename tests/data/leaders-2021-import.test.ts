@@ -136,7 +136,8 @@ describe('world/people-leaders-2021.json', () => {
         : c.holds
           ? 'Office'
           : 'Office now held by';
-      expect([f.label, f.asOf]).toEqual([label, c.asOf]);
+      // A history fact (an office's end) has no as-of date: it does not change.
+      expect([f.label, f.asOf]).toEqual([label, c.ended ? undefined : c.asOf]);
       expect(c.source.publisher && c.source.title, c.person).toBeTruthy();
       expect(c.source.url, c.person).toMatch(/^https:\/\//);
     }
