@@ -102,7 +102,7 @@ describe('world/people-leaders-2021.json', () => {
   it('counts a holder who left the office and came back from the return', () => {
     const martin = byId('micheal-martin') as Entry & { summary: string };
     expect(martin.description).toBe('Taoiseach since 2025 (in office as of January 2025)');
-    expect(martin.summary).toMatch(/Micheál Martin held the office again as of January 2025, according to TheJournal\.ie\./);
+    expect(martin.summary).toMatch(/Micheál Martin held the office again as of January 2025, according to The Echo \(Cork\)\./);
   });
 
   it('names no holder for an office that was abolished or whose state was dissolved, and says when it ended', () => {
