@@ -50,7 +50,10 @@ export function analyzeInTiers(
     result.entities = result.entities.filter((e) => e.id !== null);
     return { result, entries: new Map() };
   }
-  const result = tiers.engine.analyze({ ...base, findUnknownNames: !input.quick });
-  if (input.quick || !tiers.gazetteer) return { result, entries: new Map() };
-  return enrichWithGazetteer(result, input.text, tiers.gazetteer);
+  const gazetteer = input.quick ? null : tiers.gazetteer;
+  // The gazetteer is evidence for the names the packs lack as well as their type and link afterwards.
+  const knownPlace = gazetteer ? (name: string) => gazetteer.placesNamed(name).length > 0 : undefined;
+  const result = tiers.engine.analyze({ ...base, findUnknownNames: !input.quick, knownPlace });
+  if (!gazetteer) return { result, entries: new Map() };
+  return enrichWithGazetteer(result, input.text, gazetteer);
 }

@@ -55,7 +55,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   const overlaps = (s: number, e: number) => table.overlaps(s, e);
   // Names the knowledge base lacks are found first: a longer one swallows a place's name inside it.
   const nerText = text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text;
-  const spans: NerSpan[] = input.findUnknownNames === false ? [] : findNames(nerText);
+  const spans: NerSpan[] = input.findUnknownNames === false ? [] : findNames(nerText, { knownPlace: input.knownPlace });
   const swallowed = placesInsideNames(text, spans, matches, (m) =>
     m.candidates.every((c) => ['place', 'country'].includes(index.entries[c]!.type)),
   );

@@ -22,7 +22,7 @@ import {
   SENTENCE_START_MODIFIERS,
   isTitle,
 } from './rules.ts';
-import { headingLines, scoreNames, type TaggedTerm } from './name-scores.ts';
+import { headingLines, scoreNames, type NameEvidence, type TaggedTerm } from './name-scores.ts';
 
 export interface NerSpan {
   start: number;
@@ -168,7 +168,7 @@ function taggedTerms(doc: ReturnType<typeof nlp>): TaggedTerm[] {
   return out;
 }
 
-export function findNames(text: string): NerSpan[] {
+export function findNames(text: string, evidence: NameEvidence = {}): NerSpan[] {
   const out: NerSpan[] = [];
   if (!text.trim()) return out;
   const doc = nlp(text);
@@ -215,8 +215,16 @@ export function findNames(text: string): NerSpan[] {
     if (looksLikeName(name, type) && !startsSentenceGeneric(name))
       out.push({ start, end: start + name.length, text: name, type });
   }
+  // A phrase whose first word the text also writes in lower case is a term here ("Investment Company");
+  // the runs weighed below count that against the whole phrase only ("Election Headquarters" beside "election").
+  const kept = out
+    .filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text)))
+    .filter((n, k, all) => all.findIndex((m) => m.start === n.start && m.end === n.end) === k);
+  out.length = 0;
+  out.push(...kept);
   // Capitalised runs neither compromise nor the head words above recognised, weighed on their evidence.
-  for (const n of scoreNames(text, taggedTerms(doc), out)) if (!NOT_NAME_PHRASES.has(n.text.toLowerCase())) out.push(n);
+  for (const n of scoreNames(text, taggedTerms(doc), out, evidence))
+    if (!NOT_NAME_PHRASES.has(n.text.toLowerCase())) out.push(n);
   // compromise cuts a double-barrelled surname at its hyphen ("Jovan Owusu-Nepaul").
   for (const n of out) {
     const rest = n.type === 'person' ? /^-\p{Lu}\p{Ll}+/u.exec(text.slice(n.end)) : null;
@@ -226,6 +234,6 @@ export function findNames(text: string): NerSpan[] {
     }
   }
   return out
-    .filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text)))
+    .filter((n) => n.type !== 'person' || !endsInOrdinaryWord(n.text, text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }

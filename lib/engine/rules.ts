@@ -41,6 +41,8 @@ export const NOT_NAME_START: ReadonlySet<string> = new Set(notNameStart.words);
 export const EVENT_HEADS: ReadonlySet<string> = new Set(eventHeads.last);
 export const EVENT_LEADS: ReadonlySet<string> = new Set(eventHeads.first);
 export const INITIATIVE_HEADS: ReadonlySet<string> = new Set(initiativeHeads.words);
+/** Lower-case words after a quoted name that make it a programme's ("the “Stargate” initiative"). */
+export const QUOTED_HEADS: ReadonlySet<string> = lower(initiativeHeads.afterQuote);
 /** Family names written first ("Xi Jinping"): the first word is a short form too. */
 export const SURNAME_FIRST: ReadonlySet<string> = lower(surnameFirst.words);
 /** Words that make a name only with a proper word; a phrase of nothing else is a description. */

@@ -121,4 +121,9 @@ export interface AnalyzeInput {
   findUnknownNames?: boolean;
   /** The text was already cut at MAX_ARTICLE_CHARS before it got here: the result is partial too. */
   truncated?: boolean;
+  /**
+   * Whether the gazetteer knows a place of this name: evidence that a capitalised run the knowledge
+   * base lacks is a place's name ("Asheville"). Given by lib/background/tiers.ts once the gazetteer is loaded.
+   */
+  knownPlace?: (name: string) => boolean;
 }
