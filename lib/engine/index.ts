@@ -19,7 +19,7 @@ import { linkFigures, rankEntities, type Draft } from './rank.ts';
 import { MentionTable } from './mention-table.ts';
 import { addUnknownNames, guessType, placesInsideNames } from './unknown-names.ts';
 import { addShortForms } from './short-forms.ts';
-import { PLACE_ATTRIBUTE_SUFFIX } from './rules.ts';
+import { COMMON_ABBREVIATIONS, PLACE_ATTRIBUTE_SUFFIX } from './rules.ts';
 import { aliasKey } from '../kb/alias-key.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 
@@ -113,6 +113,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     if (inRouteName(text, tokens, m)) continue; // "Kazakhstan-Turkmenistan-Iran railway" names a route, not three countries
     if (PLACE_ATTRIBUTE_SUFFIX.test(text.slice(m.end, m.end + 20))) continue; // "Washington-based fleet": an attribute of the fleet
     if (swallowed.has(m)) continue; // "Air India", "Reform UK": a word of an airline's, a party's name
+    if (m.first === m.last && COMMON_ABBREVIATIONS.has(acr ?? '')) continue; // "AI", "TV": a common noun's abbreviation
     let entry: IndexEntry;
     if (m.candidates.length === 1) {
       entry = index.entries[m.candidates[0]!]!;

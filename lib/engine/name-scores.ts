@@ -6,6 +6,7 @@
  */
 import type { EntityType } from './types.ts';
 import {
+  COMMON_ABBREVIATIONS,
   EVENT_HEADS,
   INITIATIVE_HEADS,
   NAME_THRESHOLD,
@@ -234,6 +235,9 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   const lastText = last.text.replace(/['\u2019]s$/u, '');
   const content = words.filter((w) => !PARTICLES.has(w.text));
   if (content.length > 6 || content.some((w) => /^\p{N}/u.test(w.text))) return null;
+  // Two capitals alone ("AI", "OS", "PC") abbreviate a common noun far more often than they name something
+  // the knowledge base lacks; an article that defines one is read by definitions.ts.
+  if (content.length === 1 && (/^\p{Lu}{2}$/u.test(lastText) || COMMON_ABBREVIATIONS.has(lastText))) return null;
 
   const unseen = content.filter(isUnseen).length;
   if (unseen) features.push('unknownWord');

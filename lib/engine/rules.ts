@@ -17,6 +17,7 @@ import surnameFirst from '../../data/rules/surname-first.json';
 import genericNames from '../../data/rules/generic-names.json';
 import attributeSuffixes from '../../data/rules/attribute-suffixes.json';
 import legalSuffixes from '../../data/rules/legal-suffixes.json';
+import commonAbbreviations from '../../data/rules/common-abbreviations.json';
 
 const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 
@@ -50,6 +51,19 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(genericNames.words);
 export const SENTENCE_START_MODIFIERS: ReadonlySet<string> = new Set(genericNames.sentenceStartModifiers);
 export const SENTENCE_START_HEADS: ReadonlySet<string> = new Set(genericNames.sentenceStartHeads);
 export const NOT_NAME_PHRASES: ReadonlySet<string> = lower(genericNames.phrases);
+/** Capitals that abbreviate a common noun ("AI", "TV", "IPO"), as written. */
+export const COMMON_ABBREVIATIONS: ReadonlySet<string> = new Set(commonAbbreviations.words);
+
+/**
+ * A two-word name of a generic modifier and a generic head ("Central Bank", "Foreign Ministry"):
+ * the article's own country's body, which the phrase alone does not say; not a title to link.
+ */
+export function isGenericPhrase(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const modifier = (w: string) => SENTENCE_START_MODIFIERS.has(w) || GENERIC_WORDS.has(w);
+  const head = (w: string) => SENTENCE_START_HEADS.has(w) || GENERIC_WORDS.has(w);
+  return words.length === 2 && modifier(words[0]!) && head(words[1]!);
+}
 const suffixRe = (words: string[]) => new RegExp(String.raw`^[-\u2010\u2011](?:${words.join('|')})\b`, 'u');
 /** "-based", "-born" after a place: an attribute of what follows, not a mention of the place. */
 export const PLACE_ATTRIBUTE_SUFFIX: RegExp = suffixRe(attributeSuffixes.place);
