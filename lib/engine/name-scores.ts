@@ -334,7 +334,9 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   else if (
     content.length > 1 &&
     content.every((w) => !/^\p{Lu}+$/u.test(w.text)) &&
-    (titled || content.every((w) => isUnseen(w) || hasAny(w, PERSON_TAGS)))
+    (titled || content.every((w) => isUnseen(w) || hasAny(w, PERSON_TAGS))) &&
+    // A person's name does not begin with a city's ("Chandigarh Bench"), unless it is also a first name ("Austin Butler").
+    (titled || hasAny(first, PERSON_TAGS) || !ctx.knownPlace(first.text))
   )
     type = 'person';
   else type = 'organization';

@@ -9,6 +9,7 @@
 import nlp from 'compromise';
 import type { EntityType } from './types.ts';
 import {
+  ATTRIBUTE_WORD,
   EVENT_HEADS,
   EVENT_LEADS,
   GENERIC_WORDS,
@@ -68,6 +69,12 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
     }
     break;
   }
+  // "Nairobi-based Kiprono Group": the name is the part after the attribute.
+  const attribute = ATTRIBUTE_WORD.exec(text);
+  if (attribute) {
+    text = text.slice(attribute[0].length);
+    s += attribute[0].length;
+  }
   // "Stanford University's Center for …", "Parliament's Joint Committee": the name is the part before the possessive.
   const poss = /['\u2019]s\s/u.exec(text);
   if (poss) text = text.slice(0, poss.index);
@@ -121,8 +128,9 @@ function looksLikeName(text: string, type: EntityType): boolean {
 }
 
 const CAP = String.raw`(?:\p{Lu}\.(?=\s)|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&-]*|\d+)`;
+// Words of one name are on one line: a heading's last word never joins the next paragraph's first.
 const NAMED_THING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${CAP}(?:\s+(?:of|and|for|the|on|de|du)\s+${CAP}|\s+${CAP}){1,6}`,
+  String.raw`(?<![\p{L}\p{N}])${CAP}(?:[ \u00a0]+(?:of|and|for|the|on|de|du)[ \u00a0]+${CAP}|[ \u00a0]+${CAP}){1,6}`,
   'gu',
 );
 /** "Foreign Ministry", "Central Bank" at a sentence's start: a description, not a name. */
@@ -194,10 +202,12 @@ export function findNames(text: string, evidence: NameEvidence = {}): NerSpan[] 
     if (headings[m.index]) continue; // a title-case heading capitalises every word
     let name = m[0];
     let start = m.index;
-    const lead = LEADING_WORDS.exec(name);
-    if (lead) {
-      name = name.slice(lead[0].length);
-      start += lead[0].length;
+    for (const re of [LEADING_WORDS, ATTRIBUTE_WORD]) {
+      const lead = re.exec(name);
+      if (lead) {
+        name = name.slice(lead[0].length);
+        start += lead[0].length;
+      }
     }
     // "Stanford University's Center for …" names the part before the possessive, an organisation
     // itself; "Prabowo's Gerindra Party", "Men's T20 World Cup" the part after it.

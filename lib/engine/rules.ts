@@ -51,6 +51,8 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(genericNames.words);
 export const SENTENCE_START_MODIFIERS: ReadonlySet<string> = new Set(genericNames.sentenceStartModifiers);
 export const SENTENCE_START_HEADS: ReadonlySet<string> = new Set(genericNames.sentenceStartHeads);
 export const NOT_NAME_PHRASES: ReadonlySet<string> = lower(genericNames.phrases);
+/** Words of a country's formal name ("Republic of Congo"): with a place's name, they name that place. */
+export const COUNTRY_FORMS: ReadonlySet<string> = new Set(genericNames.countryForms);
 /** Capitals that abbreviate a common noun ("AI", "TV", "IPO"), as written. */
 export const COMMON_ABBREVIATIONS: ReadonlySet<string> = new Set(commonAbbreviations.words);
 
@@ -70,6 +72,11 @@ export const PLACE_ATTRIBUTE_SUFFIX: RegExp = suffixRe(attributeSuffixes.place);
 /** "Amazon-owned ", "Kremlin-backed " right before a name: the name is an organisation's. */
 export const OWNED_BEFORE: RegExp = new RegExp(
   String.raw`[-\u2010\u2011](?:${attributeSuffixes.owner.join('|')})\s+$`,
+  'u',
+);
+/** A first word "Nairobi-based", "Tata Sons-owned": an attribute of the name after it, not a word of that name. */
+export const ATTRIBUTE_WORD: RegExp = new RegExp(
+  String.raw`^\S*[-\u2010\u2011](?:${[...attributeSuffixes.place, ...attributeSuffixes.owner].join('|')})\s+`,
   'u',
 );
 /** Words of a company's registered name after its common name ("… Limited", "… Inc"). */
