@@ -91,8 +91,13 @@ export function scoreNames(
   const covered = new Uint8Array(text.length + 1);
   for (const s of taken) covered.fill(1, s.start, s.end);
   const placeWords = new Set(terms.filter((t) => hasAny(t, PLACE_TAGS)).map((t) => t.text.replace(/['\u2019]s$/u, '')));
+  // Words the text capitalises mid-sentence somewhere: at a sentence's start too, their capital is theirs.
+  const midCaps = new Set<string>();
+  terms.forEach((t, k) => {
+    if (isCap(t.text) && !atSentenceStart(text, terms, k)) midCaps.add(t.text.replace(/['\u2019]s$/u, ''));
+  });
   const knownPlace = evidence.knownPlace ?? (() => false);
-  const ctx: RunContext = { lowerWords, capCount, placeWords, headings: headingLines(text), knownPlace };
+  const ctx: RunContext = { lowerWords, capCount, placeWords, midCaps, headings: headingLines(text), knownPlace };
   const out: ScoredName[] = [];
   let i = 0;
   while (i < terms.length) {
@@ -184,6 +189,8 @@ interface RunContext {
   capCount: Map<string, number>;
   /** Words compromise takes for a place's name somewhere in the text. */
   placeWords: Set<string>;
+  /** Words capitalised somewhere away from a sentence's start. */
+  midCaps: Set<string>;
   /** 1 for each character on a line written in title case (a heading). */
   headings: Uint8Array;
   knownPlace: (name: string) => boolean;
@@ -298,7 +305,9 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   if (ctx.headings[first.start]) features.push('headingLine');
   // A name alone in brackets ("Sen. X (Alaska)") is a note, not the start of a sentence.
   const bracketed = /\($/u.test(text.slice(0, first.start)) && /^\)/u.test(text.slice(last.end));
-  if (sentenceStart && i === from && !bracketed) features.push('sentenceStart');
+  // "Labour candidate X" opening a sentence, "coming for Labour" in another: the capital is the name's.
+  if (sentenceStart && i === from && !bracketed && !ctx.midCaps.has(first.text.replace(/['\u2019]s$/u, '')))
+    features.push('sentenceStart');
   // "2009 Pulitzer Prize", "2024 Finance Bill": a year or number before the run makes it a title or a thing, not a name.
   // A year before a law's name is its year, not a sign of a title ("the 2024 Finance Bill").
   if (i > 0 && /^\p{N}/u.test(terms[i - 1]!.text) && tight(text, terms[i - 1]!, first) && !initiativeHead)
