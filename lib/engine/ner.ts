@@ -165,6 +165,11 @@ interface CompromiseTerm {
   offset: { start: number; length: number };
 }
 
+/** The words of a text as compromise tags them: what name-scores.ts weighs (exported for its tests). */
+export function tagTerms(text: string): TaggedTerm[] {
+  return text.trim() ? taggedTerms(nlp(text)) : [];
+}
+
 function taggedTerms(doc: ReturnType<typeof nlp>): TaggedTerm[] {
   const out: TaggedTerm[] = [];
   for (const s of doc.json({ offset: true }) as { terms: CompromiseTerm[] }[])
