@@ -161,6 +161,13 @@ function isHead(word: string): boolean {
   return ORG_HEADS.has(word) || INITIATIVE_HEADS.has(word) || EVENT_HEADS.has(word);
 }
 
+/** "Alaskan", "Kenyans", "Japanese": a place's name the text or the gazetteer knows, with a demonym's ending. */
+function isDemonym(word: string, ctx: RunContext): boolean {
+  const w = word.replace(/s$/u, '');
+  const stems = [w.replace(/n$/u, ''), w.replace(/ian$/u, 'a'), w.replace(/ese$/u, '')].filter((x) => x !== w);
+  return stems.some((x) => x.length > 2 && (ctx.placeWords.has(x) || ctx.knownPlace(x)));
+}
+
 function tight(text: string, a: TaggedTerm, b: TaggedTerm): boolean {
   const gap = text.slice(a.end, b.start);
   // An initial's full stop stays inside the name ("E. A. Sobirzoda").
@@ -325,8 +332,9 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   if (known) features.push('dictionaryWord');
   // "Kazakh media", "Western officials"; but a head word makes a name of them ("Central Bank", "State Police").
   // A demonym is a description too ("Alaskan", "Kenyans"), whether or not the list names it.
-  if (!head && content.some((w) => w.text.length > 1 && (NOT_NAMES.has(w.text.toLowerCase()) || w.tags.has('Demonym'))))
-    features.push('notName');
+  const description = (w: TaggedTerm) =>
+    NOT_NAMES.has(w.text.toLowerCase()) || w.tags.has('Demonym') || isDemonym(w.text, ctx);
+  if (!head && content.some((w) => w.text.length > 1 && description(w))) features.push('notName');
 
   let score = 0;
   for (const f of features) {
