@@ -13,6 +13,7 @@ import {
   QUOTED_HEADS,
   NOT_NAME_START,
   NOT_NAMES,
+  ORG_DESCRIPTORS,
   ORG_HEADS,
   OWNED_BEFORE,
   PARTICLES,
@@ -64,6 +65,7 @@ const LONE_WORD_EVIDENCE = new Set<keyof typeof WEIGHTS>([
   'repeated',
   'gazetteerPlace',
   'quotedBeforeHead',
+  'descriptorBefore',
 ]);
 /** A closing quote, then a programme's head word ("” initiative", "' project"). */
 const QUOTED_HEADS_AFTER = new RegExp(String.raw`^["'\u201D\u2019]\s+(?:${[...QUOTED_HEADS].join('|')})\b`, 'iu');
@@ -300,6 +302,9 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
     !isTitle(lastText)
   )
     features.push('titleAfter');
+  // "news site LatinFinance", "cloud provider CoreWeave": the noun before the name says it is an organisation's.
+  const described = i === from && i > 0 && ORG_DESCRIPTORS.has(terms[i - 1]!.text) && tight(text, terms[i - 1]!, first);
+  if (described) features.push('descriptorBefore');
   // "Amazon-owned Whole Foods Market", "Tata Sons-owned Air India": what is owned is an organisation.
   if (OWNED_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start))) features.push('ownedBefore');
   // A place's name with other capitalised words: "Air India", "Reform UK" name a firm, a party.
@@ -345,7 +350,8 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   const start = first.start;
   const end = last.start + lastText.length;
   let type: EntityType;
-  if (orgHead || features.includes('ownedBefore')) type = 'organization';
+  if (orgHead || features.includes('ownedBefore') || (described && !titled && !features.includes('personTag')))
+    type = 'organization';
   else if (placeHead || (gazetteerPlace && !titled)) type = 'place';
   else if (initiativeHead || quotedHead) type = 'initiative';
   else if (

@@ -19,6 +19,7 @@ import attributeSuffixes from '../../data/rules/attribute-suffixes.json';
 import legalSuffixes from '../../data/rules/legal-suffixes.json';
 import commonAbbreviations from '../../data/rules/common-abbreviations.json';
 import modelNumbers from '../../data/rules/model-numbers.json';
+import orgDescriptors from '../../data/rules/org-descriptors.json';
 
 const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 
@@ -54,6 +55,8 @@ export const SENTENCE_START_HEADS: ReadonlySet<string> = new Set(genericNames.se
 export const NOT_NAME_PHRASES: ReadonlySet<string> = lower(genericNames.phrases);
 /** Words of a country's formal name ("Republic of Congo"): with a place's name, they name that place. */
 export const COUNTRY_FORMS: ReadonlySet<string> = new Set(genericNames.countryForms);
+/** Lower-case nouns right before an organisation's name ("news site X", "carrier X"). */
+export const ORG_DESCRIPTORS: ReadonlySet<string> = new Set(orgDescriptors.words);
 /** Words after a number that make it a quantity, not a model number ("Nvidia 3 per cent"). */
 export const QUANTITY_WORDS: ReadonlySet<string> = lower(modelNumbers.quantityWords);
 /** Capitals that abbreviate a common noun ("AI", "TV", "IPO"), as written. */
