@@ -66,6 +66,7 @@ const LONE_WORD_EVIDENCE = new Set<keyof typeof WEIGHTS>([
   'gazetteerPlace',
   'quotedBeforeHead',
   'descriptorBefore',
+  'datelineSource',
 ]);
 /** A closing quote, then a programme's head word ("” initiative", "' project"). */
 const QUOTED_HEADS_AFTER = new RegExp(String.raw`^["'\u201D\u2019]\s+(?:${[...QUOTED_HEADS].join('|')})\b`, 'iu');
@@ -305,6 +306,12 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   // "news site LatinFinance", "cloud provider CoreWeave": the noun before the name says it is an organisation's.
   const described = i === from && i > 0 && ORG_DESCRIPTORS.has(terms[i - 1]!.text) && tight(text, terms[i - 1]!, first);
   if (described) features.push('descriptorBefore');
+  // "NEW YORK (Realist English) —": the name in brackets after a dateline is the source, a news organisation.
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const dateline =
+    /^\p{Lu}[\p{Lu}\s.,'\u2019-]*\($/u.test(text.slice(lineStart, first.start)) &&
+    /^\)/u.test(text.slice(last.start + lastText.length));
+  if (dateline) features.push('datelineSource');
   // "Amazon-owned Whole Foods Market", "Tata Sons-owned Air India": what is owned is an organisation.
   if (OWNED_BEFORE.test(text.slice(Math.max(0, first.start - 20), first.start))) features.push('ownedBefore');
   // A place's name with other capitalised words: "Air India", "Reform UK" name a firm, a party.
@@ -350,7 +357,12 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   const start = first.start;
   const end = last.start + lastText.length;
   let type: EntityType;
-  if (orgHead || features.includes('ownedBefore') || (described && !titled && !features.includes('personTag')))
+  if (
+    orgHead ||
+    dateline ||
+    features.includes('ownedBefore') ||
+    (described && !titled && !features.includes('personTag'))
+  )
     type = 'organization';
   else if (placeHead || (gazetteerPlace && !titled)) type = 'place';
   else if (initiativeHead || quotedHead) type = 'initiative';

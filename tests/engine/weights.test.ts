@@ -50,6 +50,11 @@ const CASES: [Feature, string, string][] = [
   ['initiativeHead', 'Protesters marched against the Finance Bill in the capital.', '+Finance Bill/initiative'],
   ['quotedBeforeHead', 'The firm will build the “Skylark” initiative with partners.', '+Skylark/initiative'],
   ['descriptorBefore', 'Shares of cloud provider Zelbrook rose on Tuesday.', '+Zelbrook/organization'],
+  [
+    'datelineSource',
+    'TARROWMERE, Q.L. (Morning Zelbrook) — Water returned on Monday.',
+    '+Morning Zelbrook/organization',
+  ],
   ['gazetteerPlace', 'Water returned to homes in Tarrowmere on Monday.', '+Tarrowmere/place'],
 ];
 
