@@ -216,7 +216,7 @@ function inRouteName(text: string, tokens: Token[], m: AliasMatch): boolean {
 }
 
 /** A number right after a name, and the word after it ("Microsoft 365 users"). */
-const MODEL_NUMBER = /^[ \u00a0](\d{1,3})(?![\d.,:%\u2013\u2014/-])(?:\s+(\p{L}+))?/u;
+const MODEL_NUMBER = /^[ \u00a0](\d{1,3})(?![\p{L}\d.,:%\u2013\u2014/-])(?:\s+(\p{L}+))?/u;
 /** Makers and product lines: what a model number follows. */
 const MAKER_TYPES = new Set(['organization', 'concept']);
 

@@ -325,8 +325,8 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   // A name alone in brackets ("Sen. X (Alaska)") is a note, not the start of a sentence.
   const bracketed = /\($/u.test(text.slice(0, first.start)) && /^\)/u.test(text.slice(last.end));
   // "Labour candidate X" opening a sentence, "coming for Labour" in another: the capital is the name's.
-  if (sentenceStart && i === from && !bracketed && !ctx.midCaps.has(first.text.replace(/['\u2019]s$/u, '')))
-    features.push('sentenceStart');
+  const midCap = ctx.midCaps.has(first.text.replace(/['\u2019]s$/u, ''));
+  if (sentenceStart && i === from && !bracketed && !midCap) features.push('sentenceStart');
   // "2009 Pulitzer Prize", "2024 Finance Bill": a year or number before the run makes it a title or a thing, not a name.
   // A year before a law's name is its year, not a sign of a title ("the 2024 Finance Bill").
   if (i > 0 && /^\p{N}/u.test(terms[i - 1]!.text) && tight(text, terms[i - 1]!, first) && !initiativeHead)
@@ -346,7 +346,9 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   // A demonym is a description too ("Alaskan", "Kenyans"), whether or not the list names it.
   const description = (w: TaggedTerm) =>
     NOT_NAMES.has(w.text.toLowerCase()) || w.tags.has('Demonym') || isDemonym(w.text, ctx);
-  if (!head && content.some((w) => w.text.length > 1 && description(w))) features.push('notName');
+  // A law of a people is a description too ("the British Bill"); a body's head word still makes a name ("State Police").
+  if ((!head || initiativeHead) && content.some((w) => w !== head && w.text.length > 1 && description(w)))
+    features.push('notName');
 
   let score = 0;
   for (const f of features) {

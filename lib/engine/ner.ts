@@ -130,7 +130,8 @@ function looksLikeName(text: string, type: EntityType): boolean {
 const CAP = String.raw`(?:\p{Lu}\.(?=\s)|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&-]*|\d+)`;
 // Words of one name are on one line: a heading's last word never joins the next paragraph's first.
 const NAMED_THING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${CAP}(?:[ \u00a0]+(?:of|and|for|the|on|de|du)[ \u00a0]+${CAP}|[ \u00a0]+${CAP}){1,6}`,
+  // Not from a section's number ("4.3 Mozilla Location Service").
+  String.raw`(?<![\p{L}\p{N}]|\p{N}\.)${CAP}(?:[ \u00a0]+(?:of|and|for|the|on|de|du)[ \u00a0]+${CAP}|[ \u00a0]+${CAP}){1,6}`,
   'gu',
 );
 /** "Foreign Ministry", "Central Bank" at a sentence's start: a description, not a name. */

@@ -30,6 +30,16 @@ describe('engine/ner: where a name ends', () => {
     expect(found.some((n) => n.includes('\n'))).toBe(false);
   });
 
+  it("a section's number is not part of the name after it", () => {
+    const found = names('Contents\n4.3 Quorra Location Service\n4.4 History');
+    expect(found).toContain('Quorra Location Service/organization');
+    expect(found.some((n) => /^\d/u.test(n))).toBe(false);
+  });
+
+  it('a law named by a people\'s adjective is a description ("the British Bill")', () => {
+    expect(names('According to the notes of the British Bill, the code protects the public.')).toEqual([]);
+  });
+
   it('"X-based" before a name is an attribute, not a word of the name', () => {
     const found = names('The Nairobi-based Kiprono Savings Group said profits rose.');
     expect(found).toContain('Kiprono Savings Group/organization');
@@ -108,6 +118,8 @@ describe('engine with the shipped knowledge base: broad-news rules', () => {
     expect(found.find((e) => e.id === 'microsoft')?.mentions.map((m) => m.text)).toEqual(['Microsoft']);
     const shares = entities('Shares of Microsoft 3 per cent higher lifted the index.');
     expect(shares.map((e) => e.name)).not.toContain('Microsoft 3');
+    // A number that runs on into letters is the model's own name, not a model number after the maker.
+    expect(entities('Fans queued for NBA 2K17 on Friday.').map((e) => e.name)).not.toContain('NBA 2');
   });
 
   it('a country\'s formal name around its short one is that country ("Republic of Congo")', () => {
