@@ -40,7 +40,12 @@ export { CliError };
 /** Fewer words than this is not an article (a menu, a cookie notice). */
 const MIN_ARTICLE_WORDS = 25;
 
-export function readInput(file: string): { text: string; title: string; lang: string } {
+export function readInput(file: string): {
+  text: string;
+  title: string;
+  lang: string;
+  headings?: [number, number][];
+} {
   if (!existsSync(file)) throw new CliError(`${file}: no such file`);
   const st = statSync(file);
   if (st.isDirectory()) throw new CliError(`${file}: is a directory, not a file`);
@@ -57,16 +62,21 @@ export function readInput(file: string): { text: string; title: string; lang: st
     // A page whose "article" is a few words of navigation has no article to speak of.
     if (!article || article.text.split(/\s+/).filter(Boolean).length < MIN_ARTICLE_WORDS)
       throw new CliError(`${file}: no article found on this page`);
-    return { text: article.text, title: article.title, lang: document.documentElement?.getAttribute('lang') ?? '' };
+    return {
+      text: article.text,
+      title: article.title,
+      lang: document.documentElement?.getAttribute('lang') ?? '',
+      headings: article.headings,
+    };
   }
   const text = raw.replace(/\r\n?/g, '\n');
   return { text, title: text.trim().split('\n', 1)[0]!.slice(0, 200), lang: '' };
 }
 
 export function analyzeFile(file: string): AnalysisResult {
-  const { text, title, lang } = readInput(file);
+  const { text, title, lang, headings } = readInput(file);
   // The same tiers as the background: language, then the packs, then the gazetteer.
-  return analyzeInTiers({ text, title, lang }, cliTiers()).result;
+  return analyzeInTiers({ text, title, lang, headings }, cliTiers()).result;
 }
 
 async function cmdAnalyze(argv: string[], out: (s: string) => void): Promise<number> {

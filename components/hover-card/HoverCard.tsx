@@ -2,6 +2,7 @@ import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/protocol.ts';
 import { TYPE_LABEL } from '../shared/labels.ts';
 import { asOfText, formatFactValue, isStale } from '../../lib/format/facts.ts';
+import { WithAside } from '../shared/FactText.tsx';
 import type { OnlineView } from '../../lib/online/view.ts';
 import { Attribution, WikidataNow } from '../sidebar/Online.tsx';
 
@@ -70,8 +71,11 @@ export function HoverCard({
                 <div key={i}>
                   <dt>{f.label}</dt>
                   <dd>
-                    {formatFactValue(f)}
-                    {asOfText(f) && <span class={isStale(f) ? 'asof stale' : 'asof'}> ({asOfText(f)})</span>}
+                    <WithAside
+                      value={formatFactValue(f)}
+                      aside={asOfText(f)}
+                      class={isStale(f) ? 'asof stale' : 'asof'}
+                    />
                   </dd>
                 </div>
               ))}

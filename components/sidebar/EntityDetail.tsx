@@ -3,6 +3,7 @@ import type { EntryView } from '../../lib/messaging/protocol.ts';
 import type { Fact, Source } from '../../lib/kb/schema.ts';
 import type { CiteStyle } from '../../lib/export/cite.ts';
 import { CiteMenu } from './Cite.tsx';
+import { WithAside } from '../shared/FactText.tsx';
 import { asOfText, citationOf, citationText, formatDate, formatFactValue, isStale } from '../../lib/format/facts.ts';
 import { TYPE_LABEL, hostOf, safeHref, wikipediaUrl, wikipediaSearchUrl, newsSearchUrl } from '../shared/labels.ts';
 import type { OnlineView } from '../../lib/online/view.ts';
@@ -38,8 +39,7 @@ function FactRow({ fact, onCite }: { fact: Fact; onCite?: (source: Source, style
     <div>
       <dt>{fact.label}</dt>
       <dd class="fact-value">
-        {formatFactValue(fact)}
-        {fact.note && <span class="fact-note"> ({fact.note})</span>}
+        <WithAside value={formatFactValue(fact)} aside={fact.note} class="fact-note" />
       </dd>
       <dd class="fact-source">
         {when && <span class={isStale(fact) ? 'asof stale' : 'asof'}>{when} · </span>}

@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../../lib/engine/types.ts';
 import type { EntryView } from '../../lib/messaging/types.ts';
-import { formatDate, formatFactValue, leadFact } from '../../lib/format/facts.ts';
+import { formatDate, formatFactValue, leadFact, withAside } from '../../lib/format/facts.ts';
 import { TYPE_LABEL, wikipediaUrl } from '../shared/labels.ts';
 import type { OnlineView } from '../../lib/online/view.ts';
 import { Attribution } from './Online.tsx';
@@ -43,8 +43,7 @@ export function EntityRow(props: {
         )}
         {lead && (
           <span class="fact">
-            {lead.label}: {formatFactValue(lead)}
-            {lead.asOf ? ` (${formatDate(lead.asOf)})` : ''}
+            {lead.label}: {withAside(formatFactValue(lead), lead.asOf && formatDate(lead.asOf))}
           </span>
         )}
       </button>

@@ -12,6 +12,7 @@ import { disagreements } from '../../lib/online/disagree.ts';
 import { fetchedAgo, fetchedOn, type OnlineView } from '../../lib/online/view.ts';
 import { asOfText, formatDate, formatFactValue } from '../../lib/format/facts.ts';
 import { safeHref } from '../shared/labels.ts';
+import { WithAside } from '../shared/FactText.tsx';
 
 export const CC_BY_SA = 'https://creativecommons.org/licenses/by-sa/4.0/';
 
@@ -76,10 +77,15 @@ function WikidataFact({ fact }: { fact: Fact }) {
     <div>
       <dt>{fact.label}</dt>
       <dd class="fact-value">
-        {typeof fact.value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(fact.value)
-          ? formatDate(fact.value)
-          : formatFactValue(fact)}
-        {fact.note && <span class="fact-note"> ({fact.note})</span>}
+        <WithAside
+          value={
+            typeof fact.value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(fact.value)
+              ? formatDate(fact.value)
+              : formatFactValue(fact)
+          }
+          aside={fact.note}
+          class="fact-note"
+        />
       </dd>
       <dd class="fact-source">
         {when && <span class="asof">{when} · </span>}

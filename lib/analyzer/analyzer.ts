@@ -36,6 +36,7 @@ import { SidebarShell } from './sidebar-shell.tsx';
 import { SidebarTrail } from '../trail/sidebar-trail.ts';
 import { SidebarOnline } from './online.ts';
 import { createStore, type Store } from './store.ts';
+import { sayDone } from '../util/done-line.ts';
 
 /** After single-page-app navigation, wait for the new article to render, ms. */
 export const SPA_SETTLE_MS = 600;
@@ -301,6 +302,7 @@ export class Analyzer {
   }
 
   private async reportOutcome(outcome: NonNullable<RunOutcome>): Promise<void> {
+    sayDone(outcome.kind);
     try {
       await this.ctx.send('cs/report-outcome', {
         outcome: outcome.kind,

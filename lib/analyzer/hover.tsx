@@ -48,7 +48,21 @@ export class HoverController {
     anchor: () => DOMRect | null;
   } | null = null;
 
-  constructor(private readonly deps: HoverDeps) {}
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly deps: HoverDeps) {
+    // Online answers arrive after a card may already be up: redraw it with its name's new view.
+    let online = deps.store.state.online;
+    this.unsubscribe = deps.store.subscribe((state) => {
+      if (state.online === online) return;
+      const before = online;
+      online = state.online;
+      const d = this.drawn;
+      if (!d?.entity || !this.state.shown || deps.ctx.destroyed) return;
+      const key = d.entity.key;
+      if (before?.views[key] !== state.online?.views[key]) this.layout(d.entity, d.entry, d.fallbackName, d.anchor());
+    });
+  }
 
   get shown(): boolean {
     return this.state.shown;
@@ -154,6 +168,7 @@ export class HoverController {
   }
 
   destroy(): void {
+    this.unsubscribe();
     this.hide();
     if (this.pointerFrame) this.deps.ctx.win.cancelAnimationFrame(this.pointerFrame);
     if (this.followFrame) this.deps.ctx.win.cancelAnimationFrame(this.followFrame);

@@ -86,6 +86,7 @@ export async function runAnalysis(deps: RunDeps, signal: AbortSignal, userAsked:
         title: article.title.slice(0, 500),
         text: article.text,
         truncated: article.truncated,
+        headings: article.headings,
         // The language the page declares, if any: the background reads the text when it does not.
         lang: (ctx.win.document.documentElement.lang || '').slice(0, 35),
         quick,

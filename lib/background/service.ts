@@ -218,7 +218,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     },
     'cs/analyze': async (p, sender) => {
       const { result, entries: placed } = analyzeInTiers(
-        { text: p.text, title: p.title, lang: p.lang, quick: p.quick, truncated: p.truncated },
+        { text: p.text, title: p.title, lang: p.lang, quick: p.quick, truncated: p.truncated, headings: p.headings },
         await getTiers(!!p.quick),
       );
       for (const [id, e] of placed) gazetteerEntries.set(id, { ...e, pack: GAZETTEER_PACK });

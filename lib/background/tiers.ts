@@ -28,6 +28,8 @@ export interface TierInput {
   lang?: string;
   quick?: boolean;
   truncated?: boolean;
+  /** Where the text is a heading of the page (the extractor's spans). */
+  headings?: [number, number][];
 }
 
 export function analyzeInTiers(
@@ -35,7 +37,7 @@ export function analyzeInTiers(
   tiers: Tiers,
 ): { result: AnalysisResult; entries: Map<string, Entry> } {
   const language = pageLanguage(input.lang, input.text);
-  const base = { text: input.text, title: input.title, truncated: input.truncated };
+  const base = { text: input.text, title: input.title, truncated: input.truncated, headings: input.headings };
   if (!language.readable) {
     let engine = tiers.foreignEngines.get(language.code);
     if (!engine) {
@@ -48,6 +50,8 @@ export function analyzeInTiers(
     result.language = language;
     // Names guessed from an English reading of the text (an acronym's French long form) are not "names it knows".
     result.entities = result.entities.filter((e) => e.id !== null);
+    // Figures are read the same way ("5 mai", "12 députés Front"): labels cut in the wrong places.
+    result.figures = [];
     return { result, entries: new Map() };
   }
   const gazetteer = input.quick ? null : tiers.gazetteer;

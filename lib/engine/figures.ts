@@ -11,6 +11,7 @@
  * never a fragment of it ("55 planned").
  */
 import nlp from 'compromise';
+import streets from '../../data/rules/street-suffixes.json';
 
 export interface RawFigure {
   start: number;
@@ -43,6 +44,48 @@ const TIME_NEAR_BEFORE = /\d[:.]$/;
 const TIME_AFTER = /^\s*(?:a\.?m\.?|p\.?m\.?)(?![\p{L}])/iu;
 /** Words that end a unit phrase however compromise tags them. */
 const NOT_UNIT = new Set(['et', 'gmt', 'utc', 'bst', 'est', 'edt', 'pst', 'pdt', 'cet', 'am', 'pm', 'x']);
+
+/** Last words of a street's name ("St", "Avenue"), and compass points that may follow them. */
+const STREET_SUFFIXES: ReadonlySet<string> = new Set(streets.words);
+const STREET_DIRECTIONS: ReadonlySet<string> = new Set(streets.directions);
+
+/**
+ * A house number: a plain number followed by capitalised words that end in a street suffix
+ * ("410 Felix St", "1600 Pennsylvania Avenue NW"). When the street's name is followed by a noun
+ * ("9 Supreme Court justices"), the number counts that noun instead.
+ */
+function isHouseNumber(text: string, terms: Term[], last: number, written: string): boolean {
+  if (!/^\d{1,6}[A-Za-z]?$/.test(written)) return false;
+  const joined = (a: number, b: number) => /^[ \u00a0]$/.test(text.slice(terms[a]!.end, terms[b]!.start));
+  for (let j = last + 1; j < terms.length && j <= last + 5 && joined(j - 1, j); j++) {
+    const word = terms[j]!.text;
+    if (!/^\p{Lu}/u.test(word)) return false;
+    if (j === last + 1 || !STREET_SUFFIXES.has(word)) continue;
+    let k = j + 1;
+    if (k < terms.length && joined(j, k) && STREET_DIRECTIONS.has(terms[k]!.text)) k++;
+    const next = terms[k];
+    if (!next || !joined(k - 1, k) || !next.tags.has('Noun') || next.tags.has('Pronoun')) return true;
+    // "Court Road": the name goes on; "Court justices": it was a noun phrase, not a street.
+    if (!/^\p{Lu}/u.test(next.text)) return false;
+  }
+  return false;
+}
+
+/**
+ * A number right after a capitalised word, in the middle of a sentence, is part of a name: a
+ * model, version or section ("PlayStation 4 Pro", "Microsoft 365 users", "Article 5"), not a
+ * count. A possessive before it ("Amazon's 100 million members") or a sentence's first word
+ * ("About 50 people") leaves it a figure.
+ */
+function inName(text: string, terms: Term[], first: number): boolean {
+  const prev = terms[first - 1];
+  if (!prev || !/^[ \u00a0]$/.test(text.slice(prev.end, terms[first]!.start))) return false;
+  if (!/^\p{Lu}/u.test(prev.text) || /['\u2019]s?$/u.test(prev.text)) return false;
+  if (prev.tags.has('Month') || prev.tags.has('Date') || prev.tags.has('Value')) return false;
+  const before = terms[first - 2];
+  // The capitalised word opens its sentence (or its line): capitalised for that reason alone.
+  return !!before && !/[.!?:;"\u201C\u201D]\s*$|\n\s*$/u.test(text.slice(before.end, prev.start));
+}
 
 /** Leading and trailing punctuation compromise keeps in a match's text. */
 function trim(text: string, start: number, end: number): [number, number] {
@@ -80,7 +123,24 @@ function unitAfter(terms: Term[], from: number, text: string): { words: string[]
   return { words: terms.slice(from, lastNoun + 1).map((t) => t.text), end: terms[lastNoun]!.end };
 }
 
-export function findFigures(text: string): RawFigure[] {
+/** Whether `pos` falls in one of `spans` ([start, end) pairs in order). */
+function inSpans(spans: readonly (readonly [number, number])[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![1] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]![0] <= pos;
+}
+
+/**
+ * `headings`: where the text is a heading of the page (the extractor's [start, end) pairs, in
+ * order). A heading's numbers number sections or tease a story ("1 History", "Five things we
+ * learned"): they are not figures.
+ */
+export function findFigures(text: string, headings: readonly (readonly [number, number])[] = []): RawFigure[] {
   const out: RawFigure[] = [];
   // Sentence by sentence, and only those that may count something: compromise's tagging costs
   // per word, and a whole article at once costs far more than its parts (its offsets are quadratic).
@@ -99,7 +159,7 @@ export function findFigures(text: string): RawFigure[] {
   };
   for (let m = pieces.exec(text); m; m = pieces.exec(text)) {
     if (!m[0].trim()) continue;
-    if (!MAY_COUNT.test(m[0])) {
+    if (!MAY_COUNT.test(m[0]) || inSpans(headings, m.index + m[0].search(/\S/))) {
       flush();
       continue;
     }
@@ -109,7 +169,7 @@ export function findFigures(text: string): RawFigure[] {
     to = m.index + m[0].length;
   }
   flush();
-  return out;
+  return headings.length ? out.filter((f) => !inSpans(headings, f.start)) : out;
 }
 
 function figuresIn(text: string, base: number, paragraph: string, out: RawFigure[]): void {
@@ -160,6 +220,9 @@ function figuresIn(text: string, base: number, paragraph: string, out: RawFigure
     if (tags.every((t) => t.has('TextValue')) && value === 0) continue;
     // A scale word on its own ("billion" left over from "US$5 billion") counts nothing.
     if (tags.every((t) => t.has('Multiple'))) continue;
+    // No digit and no number word: a joining word compromise kept between two sums ("$5 and $6").
+    if (!/\d/.test(written) && !tags.some((t) => t.has('TextValue'))) continue;
+    if (isHouseNumber(text, terms, last, written)) continue;
     const nextTerm = terms[last + 1];
     const yearBeforeName =
       /^\d{4}$/.test(written) && value >= 1800 && value <= 2100 && !!nextTerm && /^\p{Lu}/u.test(nextTerm.text);
@@ -178,6 +241,7 @@ function figuresIn(text: string, base: number, paragraph: string, out: RawFigure
       continue;
     }
     const currency = CURRENCY.test(firstTerm.text) || tags.some((t) => t.has('Money'));
+    if (!currency && inName(text, terms, first)) continue;
     const unit = unitAfter(terms, last + 1, text);
     const scaled = tags.some((t) => t.has('Multiple'));
     if (!unit && !currency && !scaled) continue;

@@ -183,7 +183,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     title,
     sentences,
   );
-  const figures = linkFigures(text, sentences, entities);
+  const figures = linkFigures(text, sentences, entities, input.headings);
   return {
     title: title || firstLine(text),
     wordCount: tokens.length,

@@ -69,7 +69,12 @@ export function rankEntities(drafts: Draft[], text: string, title: string, sente
     .sort((a, b) => b.salience - a.salience || a.key.localeCompare(b.key));
 }
 
-export function linkFigures(text: string, sentences: Sentence[], entities: Entity[]): Figure[] {
+export function linkFigures(
+  text: string,
+  sentences: Sentence[],
+  entities: Entity[],
+  headings: readonly (readonly [number, number])[] = [],
+): Figure[] {
   const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, key: e.key })));
   mentions.sort((a, b) => a.start - b.start);
   // Characters covered by a mention, so "inside a name" is O(figure length).
@@ -86,7 +91,7 @@ export function linkFigures(text: string, sentences: Sentence[], entities: Entit
     return lo;
   };
   const out: Figure[] = [];
-  for (const f of findFigures(text)) {
+  for (const f of findFigures(text, headings)) {
     let inside = false;
     for (let k = f.start; k < f.end && !inside; k++) inside = covered[k] === 1;
     if (inside) continue;

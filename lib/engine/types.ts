@@ -126,4 +126,9 @@ export interface AnalyzeInput {
    * base lacks is a place's name ("Asheville"). Given by lib/background/tiers.ts once the gazetteer is loaded.
    */
   knownPlace?: (name: string) => boolean;
+  /**
+   * Where the text is a heading of the page ([start, end) pairs in order), as the extractor
+   * found them: a heading's numbers ("1 History", "Five things we learned") are not figures.
+   */
+  headings?: [number, number][];
 }

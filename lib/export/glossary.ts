@@ -3,7 +3,7 @@
  * entity's description, key figures with their sources, and its mentions.
  * Pure: same data in, same text out.
  */
-import { asOfText, citationOf, citationText, formatDate, formatFactValue } from '../format/facts.ts';
+import { asOfText, citationOf, citationText, formatDate, formatFactValue, withAside } from '../format/facts.ts';
 import type { AnalysisResult } from '../engine/types.ts';
 import type { Entry } from '../kb/schema.ts';
 
@@ -59,9 +59,9 @@ export function glossaryMarkdown({ result, entries, url }: GlossaryInput): strin
           .map(mdEscape)
           .join(', ');
         const retrieved = c.retrieved ? `, retrieved ${formatDate(c.retrieved)}` : '';
-        const note = f.note ? ` (${mdEscape(f.note)})` : '';
+
         lines.push(
-          `| ${mdEscape(f.label)} | ${mdEscape(formatFactValue(f))}${note} | ${mdEscape(asOfText(f) ?? '')} | ${cite}, <${mdUrl(c.url)}>${retrieved} |`,
+          `| ${mdEscape(f.label)} | ${mdEscape(withAside(formatFactValue(f), f.note))} | ${mdEscape(asOfText(f) ?? '')} | ${cite}, <${mdUrl(c.url)}>${retrieved} |`,
         );
       }
       lines.push('');

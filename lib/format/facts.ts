@@ -78,6 +78,31 @@ export function formatFactValue(
   return f.qualifier && f.qualifier !== 'range' ? `${QUALIFIER_WORD[f.qualifier]} ${base}` : base;
 }
 
+/** What a value looks like with an aside in brackets: `before + aside + after`, so a view can style the aside. */
+export interface Bracketed {
+  before: string;
+  aside: string;
+  after: string;
+}
+
+/**
+ * A value with an aside (an as-of date, a note) in brackets, as one bracket: a value that ends in
+ * its own bracket ("Nurlan Yermekbayev (Kazakhstan)") takes the aside inside it, "Nurlan
+ * Yermekbayev (Kazakhstan, Jan 2025)", never "(Kazakhstan) (Jan 2025)".
+ */
+export function bracketed(value: string, aside: string): Bracketed {
+  const own = /^(.*\S)\s*\(([^()]+)\)$/su.exec(value);
+  if (own) return { before: `${own[1]} (${own[2]}, `, aside, after: ')' };
+  return { before: `${value} (`, aside, after: ')' };
+}
+
+/** The same as one string; the value alone when there is no aside. */
+export function withAside(value: string, aside: string | null | undefined): string {
+  if (!aside) return value;
+  const b = bracketed(value, aside);
+  return `${b.before}${b.aside}${b.after}`;
+}
+
 /** "2025", "Aug 2025", "4 Aug 2025" from YYYY, YYYY-MM, YYYY-MM-DD; anything else as written. */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
@@ -157,8 +182,7 @@ export function citationText(c: Citation): string {
 /** One fact as a line of plain text with its full citation, for the handout and text exports. */
 export function factLine(f: Fact, today: Date = new Date()): string {
   const when = asOfText(f, today);
-  const note = f.note ? ` (${f.note})` : '';
-  return `${f.label}: ${formatFactValue(f)}${note}${when ? `, ${when}` : ''}. Source: ${citationText(citationOf(f.source))}`;
+  return `${f.label}: ${withAside(formatFactValue(f), f.note)}${when ? `, ${when}` : ''}. Source: ${citationText(citationOf(f.source))}`;
 }
 
 /** Kinds in the order a one-line summary should prefer them: what changes and matters first. */

@@ -14,7 +14,7 @@ import type { ManagedView } from '../storage/managed.ts';
 import type { TrailSummary, TrailView } from '../trail/types.ts';
 import type { OnlineReply } from '../online/view.ts';
 import { SIDEBAR_MAX_WIDTH, SIDEBAR_MIN_WIDTH } from '../storage/settings.ts';
-import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
+import { MAX_ARTICLE_CHARS, MAX_HEADING_SPANS } from '../util/limits.ts';
 import {
   EntryViewSchema,
   type ArticleTokens,
@@ -45,6 +45,8 @@ export const ENTRY_BATCH = 250;
 
 const url = v.pipe(v.string(), v.maxLength(4096));
 const shortText = v.pipe(v.string(), v.maxLength(500));
+/** A position in an article's text. */
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_ARTICLE_CHARS));
 const id = v.pipe(v.string(), v.maxLength(120), v.regex(/^[a-z0-9-]+$/));
 const sitePolicy = v.picklist(['default', 'always', 'never']);
 
@@ -76,6 +78,8 @@ export const Requests = {
       text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
       /** The text was cut at MAX_ARTICLE_CHARS: the result is marked partial. */
       truncated: v.boolean(),
+      /** Where the text is a heading of the page: [start, end) pairs (their numbers are not figures). */
+      headings: v.optional(v.pipe(v.array(v.tuple([offset, offset])), v.maxLength(MAX_HEADING_SPANS))),
       quick: v.optional(v.boolean()),
       /** The document's declared language (`<html lang>`), a BCP 47 tag, or empty. */
       lang: v.optional(v.pipe(v.string(), v.maxLength(35))),

@@ -29,7 +29,7 @@ import {
   worthOffloading,
 } from './extract/offpage.ts';
 import type { ArticleTokens } from '../messaging/types.ts';
-import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
+import { MAX_ARTICLE_CHARS, MAX_HEADING_SPANS } from '../util/limits.ts';
 
 export type { TextSegment } from './extract/text-builder.ts';
 export { OFFLOAD_MIN_ELEMENTS, OFFLOAD_MIN_TEXT_CHARS, articleTokens } from './extract/offpage.ts';
@@ -43,6 +43,8 @@ export interface ExtractedArticle {
   method: 'readability' | 'body';
   /** True when the text was capped. */
   truncated: boolean;
+  /** Where the text comes from a heading (h1–h6) of the page, as [start, end) pairs in order. */
+  headings: [number, number][];
 }
 
 export interface ExtractOptions {
@@ -93,6 +95,7 @@ function* extractSteps(
     segments: builder.segments,
     method: 'readability',
     truncated: builder.full,
+    headings: headingSpans(builder.segments, builder.text),
   });
   /** The headline, when Readability left it out of the article. */
   const headlineFirst = function* (title: string, contentText: string) {
@@ -138,6 +141,45 @@ function* extractSteps(
   yield* walk(body, into(builder, itself), true);
   if (!builder.text.trim()) return null;
   return { ...article(title || (doc.title ?? '')), method: 'body' };
+}
+
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/**
+ * The parts of the text that title something rather than say it: the page's headings, and
+ * lines that are one link and nothing else (a contents entry "1 History", a teaser for
+ * another story). Read on the live nodes behind the text, so a parse on the page and one in
+ * the background give the same; neighbouring pieces of one heading or link are joined.
+ */
+function headingSpans(segments: TextSegment[], text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let owner: Element | null = null;
+  let span: [number, number] | null = null;
+  let isLink = false;
+  const close = () => {
+    if (!span) return;
+    // A link counts only when it is its line's whole text.
+    const alone =
+      !isLink || (/(?:^|\n)[^\S\n]*$/.test(text.slice(0, span[0])) && /^[^\S\n]*(?:\n|$)/.test(text.slice(span[1])));
+    if (alone && out.length < MAX_HEADING_SPANS) out.push(span);
+    span = null;
+  };
+  for (const s of segments) {
+    const parent = s.node.parentElement;
+    const heading = parent?.closest(HEADING) ?? null;
+    const link = heading ? null : (parent?.closest('a[href]') ?? null);
+    const el = heading ?? link;
+    if (el && el === owner && span) {
+      span[1] = s.end;
+      continue;
+    }
+    close();
+    owner = el;
+    isLink = !heading;
+    if (el) span = [s.start, s.end];
+  }
+  close();
+  return out;
 }
 
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractedArticle | null {

@@ -8,3 +8,6 @@
  * and the result marked partial (bounded work on 1 MB pages).
  */
 export const MAX_ARTICLE_CHARS = 400_000;
+
+/** Most heading spans the extractor marks and a message carries (a page of headings is no article). */
+export const MAX_HEADING_SPANS = 2000;

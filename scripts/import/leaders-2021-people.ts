@@ -5,10 +5,11 @@
  * Wikipedia article the dataset names. The office and its years are cited to the holder's
  * Wikidata item; whether the person still holds it is read from the newest office facts the
  * packs have (the countries pack: The World Factbook of January 2026, the world-leaders-current
- * snapshot of August 2026, offices checked in 2026 news). When someone else holds it there, the
- * entry says "former" and names that holder with that source and date; when nothing newer is
- * known the office is given only "as of" the table's date. Descriptions and summaries are written
- * from these fields by template, so re-running it reproduces the file byte for byte
+ * snapshot of August 2026, offices checked in 2026 news) and from the offices checked by hand in
+ * data/sources/wikidata/leaders-2021-checked.json (the newer of the two). When someone else holds
+ * it there, the entry says "former" and names that holder with that source and date; when nothing
+ * newer is known the office is given only "as of" the table's date. Descriptions and summaries
+ * are written from these fields by template, so re-running it reproduces the file byte for byte
  * (tests/data/leaders-2021-import.test.ts).
  *
  * Run: npx tsx scripts/import/leaders-2021-people.ts
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { ROOT } from '../lib/read-packs.ts';
 import { readCsvObjects } from './lib.ts';
 import { slug } from './sp500.ts';
-import { newestOffices, population, readCountries, type NewestOffice } from './newest-offices.ts';
+import { checkedOffices, newestOffices, population, readCountries, type NewestOffice } from './newest-offices.ts';
 import { wikipediaTitles } from '../build-kb-gazetteer.ts';
 
 export const OUT = join(ROOT, 'data', 'packs', 'world', 'people-leaders-2021.json');
@@ -199,6 +200,7 @@ function terms(rows: Row[]): Term[] {
   const byName = new Map<string, (typeof countries)[number]>();
   for (const c of countries) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(fold(n), c);
   const newest = newestOffices(TABLE_DATE);
+  const checked = checkedOffices();
   return rows.map((row) => {
     const c = byName.get(fold(COUNTRY_NAMES[row.country] ?? row.country));
     const countryId = c?.id;
@@ -207,14 +209,19 @@ function terms(rows: Row[]): Term[] {
     const facts = newest.filter((o) => o.countryId === countryId && cls && titleClass(o.title) === cls);
     const fact =
       facts.find((o) => sameName(o.holder, row.officeholderLabel) || sameName(o.holder, row.wikipedia)) ?? facts[0];
-    const holds = !!fact && (sameName(fact.holder, row.officeholderLabel) || sameName(fact.holder, row.wikipedia));
+    let holds = !!fact && (sameName(fact.holder, row.officeholderLabel) || sameName(fact.holder, row.wikipedia));
+    // A hand-checked office of this person, when newer than the countries pack's fact, settles it:
+    // its page says in so many words whether the person still held the office.
+    const check = checked.find((o) => o.person === row.officeholder && o.office === office);
+    const newer = check && (!fact || check.asOf > fact.asOf) ? check : undefined;
+    if (newer) holds = newer.holds;
     return {
       row,
       countryId,
       country: c?.name ?? row.country,
       population: c ? population(c) : 0,
       office,
-      newest: fact,
+      newest: newer ?? fact,
       holds,
     };
   });
@@ -278,7 +285,7 @@ function termFacts(t: Term): Record<string, unknown>[] {
       kind: 'office',
       asOf: n.asOf,
       source: cite(n),
-      note: t.office,
+      note: n.checked && n.note ? `${t.office}; ${n.note}` : t.office,
     });
   else if (r.end_year)
     out.push({ label: 'Term ended', value: Number(r.end_year), kind: 'history', source: src, note: t.office });
@@ -301,7 +308,9 @@ function describe(name: string, ts: Term[]) {
   let description: string;
   if (main!.holds) {
     // Since the newest source's year, or the table's if earlier (the source counting from a re-election).
-    const since = n!.sinceYear && (r.end_year || n!.sinceYear < r.start_year) ? n!.sinceYear : r.start_year;
+    // A holder who left the office and came back counts from the return.
+    const since =
+      n!.sinceYear && (r.end_year || n!.sinceYear < r.start_year || n!.returned) ? n!.sinceYear : r.start_year;
     description = `${main!.office} since ${since} (in office as of ${monthYear(n!.asOf)})`;
   } else if (current(main!))
     description = `${main!.office} from ${r.start_year} (in office as of ${monthYear(TABLE_DATE)}; may have changed)`;
@@ -314,9 +323,12 @@ function describe(name: string, ts: Term[]) {
       : `took office as ${t.office} in ${rr.start_year} and held it when Wikidata's table was made in ${monthYear(TABLE_DATE)}`;
     const now = !t.newest
       ? ' No later source Backstory uses names the holder of this office, so it may have changed since.'
-      : t.holds
-        ? ` ${publisher(t.newest)} still lists ${name} in that office as of ${monthYear(t.newest.asOf)}.`
-        : ` By ${monthYear(t.newest.asOf)} the office was held by ${t.newest.holder}, according to ${publisher(t.newest)}.`;
+      : t.holds && t.newest.checked
+        ? // A news or official page reports the office, where a dataset lists it.
+          ` ${name} ${t.newest.returned ? 'held the office again' : 'still held the office'} as of ${monthYear(t.newest.asOf)}, according to ${publisher(t.newest)}.`
+        : t.holds
+          ? ` ${publisher(t.newest)} still lists ${name} in that office as of ${monthYear(t.newest.asOf)}.`
+          : ` By ${monthYear(t.newest.asOf)} the office was held by ${t.newest.holder}, according to ${publisher(t.newest)}.`;
     return [`${name} ${held}.`, now];
   });
   // Realms that passed to the same successor on the same date say so once.

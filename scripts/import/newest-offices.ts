@@ -4,6 +4,9 @@
  * of January 2026, the world-leaders-current snapshot of August 2026 and offices checked in 2026
  * news): per country, each office fact split into its title, holder, date and citation. Shared by
  * the importers that must not claim an older office as current (leaders-2021-people.ts).
+ * `checkedOffices` adds the offices of the 2021–2022 table checked by hand against news and
+ * official pages (data/sources/wikidata/leaders-2021-checked.json), for the offices the
+ * countries pack has no fact about (territories, governors-general, chief ministers, …).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +26,10 @@ export interface NewestOffice {
   note: string;
   asOf: string;
   source: Record<string, string>;
+  /** Set on a hand-checked office (checkedOffices): the holder left the office and came back. */
+  returned?: boolean;
+  /** Set on a hand-checked office: its note is our own words, to be shown with the holder. */
+  checked?: boolean;
 }
 
 /** Titles the countries pack writes before a holder's name, longest first. */
@@ -97,4 +104,49 @@ export function newestOffices(after: string): NewestOffice[] {
       });
     }
   return out;
+}
+
+export const CHECKED = join(ROOT, 'data', 'sources', 'wikidata', 'leaders-2021-checked.json');
+
+/** One office of the 2021–2022 table checked by hand: who held it on `asOf`, per the cited page. */
+export interface CheckedOffice extends NewestOffice {
+  /** The Wikidata item of the table's holder. */
+  person: string;
+  /** The office as leaders-2021-people.ts names it ("President of Peru"). */
+  office: string;
+  /** Whether the table's holder still held the office on `asOf`. */
+  holds: boolean;
+}
+
+interface CheckedRecord {
+  person: string;
+  country: string;
+  office: string;
+  holds: boolean;
+  holder: string;
+  returned?: boolean;
+  since?: string;
+  asOf: string;
+  note?: string;
+  source: Record<string, string>;
+}
+
+export function checkedOffices(): CheckedOffice[] {
+  const doc = JSON.parse(readFileSync(CHECKED, 'utf8')) as { checked: CheckedRecord[] };
+  return doc.checked.map((r) => ({
+    countryId: '',
+    country: r.country,
+    role: '',
+    title: r.office.replace(/ of .*$/, ''),
+    holder: r.holder,
+    sinceYear: r.since ? r.since.slice(0, 4) : '',
+    note: r.note ?? '',
+    asOf: r.asOf,
+    source: r.source,
+    ...(r.returned ? { returned: true } : {}),
+    checked: true,
+    person: r.person,
+    office: r.office,
+    holds: r.holds,
+  }));
 }

@@ -3,7 +3,7 @@
  * The Analyzer as a whole, on a happy-dom page with a fake transport to the real background
  * service: lifecycle, the background's messages, and that destroy() leaves nothing behind.
  */
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect, afterEach, vi } from 'vitest';
 import { Analyzer } from '../../lib/analyzer/analyzer.ts';
 import { fakeBackground, fakePage, until, NOT_ARTICLE_HTML, type FakeBackground } from './fakes.ts';
 import type { Launch } from '../../lib/messaging/protocol.ts';
@@ -77,6 +77,19 @@ describe('analyzer/lifecycle', () => {
     await started;
     expect(sidebarHost(doc)).toBeNull();
     expect(analyzer.store.state.open).toBe(false);
+  });
+
+  it('says on the console that it is done with the page, and how the run ended (the signal the e2e tests wait for in Firefox)', async () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    try {
+      const bg = fakeBackground();
+      const { started } = start(bg, { kind: 'user' }, NOT_ARTICLE_HTML);
+      await started;
+      await until(() => bg.sent.some((m) => m.type === 'cs/report-outcome'), 'the outcome reported');
+      expect(debug.mock.calls).toContainEqual(['Backstory: done with this page: nothing']);
+    } finally {
+      debug.mockRestore();
+    }
   });
 
   it('on a page that is not an article, opened by the user: says there is no article text', async () => {

@@ -107,6 +107,58 @@ describe('analyzer/hover controller', () => {
     await until(() => h.cardText().includes(nato.description), 'the card redrawn with the entry');
   });
 
+  it('redraws an open card when online answers for its name arrive, and only for its name', () => {
+    const h = hover();
+    const article = extractArticle(h.doc)!;
+    h.mentions.setArticle(article);
+    const at = article.text.indexOf('NATO');
+    const key = 'new:organization:nato';
+    const result = makeResult({
+      entities: [
+        makeEntity({
+          id: null,
+          key,
+          name: 'NATO',
+          type: 'organization',
+          mentions: [{ start: at, end: at + 4, text: 'NATO' }],
+        }),
+      ],
+    });
+    h.store.dispatch({ type: 'loaded', result, entries: {}, relatedNames: {}, url: '', text: article.text });
+    h.mentions.setResult(result);
+    h.controller.showCard(h.mentions.ref(key, 0)!);
+    const offline = h.cardText();
+    expect(offline).not.toContain('An alliance, as Wikipedia describes it');
+    const view = (k: string, description: string) => ({
+      key: k,
+      title: 'NATO',
+      description,
+      extract: null,
+      url: 'https://en.wikipedia.org/wiki/NATO',
+      wikidata: null,
+      fetched: '2026-12-05T12:00:00Z',
+      facts: [],
+      choices: [],
+      problem: null,
+    });
+    const online = (views: ReturnType<typeof view>[]) =>
+      h.store.dispatch({
+        type: 'online',
+        online: {
+          status: 'on',
+          unknownCount: 1,
+          pending: false,
+          note: null,
+          views: Object.fromEntries(views.map((v) => [v.key, v])),
+        },
+      });
+    online([view('new:organization:other', 'Another name entirely')]);
+    expect(h.cardText()).toBe(offline);
+    online([view(key, 'An alliance, as Wikipedia describes it')]);
+    expect(h.visible()).toBe(true);
+    expect(h.cardText()).toContain('An alliance, as Wikipedia describes it');
+  });
+
   it('"open in sidebar" hides the card and asks for the entity', () => {
     const h = hover();
     h.controller.showLookup('NATO', [nato]);

@@ -51,6 +51,27 @@ describe('components/hover-card', () => {
     ]);
   });
 
+  it('shows the as-of date inside the bracket a value ends with, not in a second bracket', () => {
+    const entry = makeEntry({
+      id: 'sco',
+      name: 'SCO',
+      type: 'organization',
+      facts: [
+        {
+          label: 'Secretary-General',
+          value: 'Nurlan Yermekbayev (Kazakhstan)',
+          kind: 'office',
+          asOf: '2025-01',
+          source: 'https://www.example.org/sco',
+        },
+      ],
+    });
+    const { container } = renderCard({ entry });
+    const [[, dd]] = factRows(container) as [[string, string]];
+    expect(dd).toMatch(/^Nurlan Yermekbayev \(Kazakhstan, as of Jan 2025( — may have changed)?\)$/);
+    expect(container.querySelector('.card-facts .asof')!.textContent).toMatch(/^as of Jan 2025/);
+  });
+
   it.each([
     [1, 1],
     [2, 2],

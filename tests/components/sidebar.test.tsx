@@ -169,6 +169,25 @@ describe('components/sidebar: the entity list', () => {
     ]);
   });
 
+  it('writes a figure whose value ends in a bracket with its date inside that bracket', () => {
+    const entry = makeEntry({
+      ...ENTRIES['northwind-water-authority']!,
+      facts: [
+        {
+          label: 'Chair',
+          value: 'Ana Ferreira (Portugal)',
+          kind: 'office',
+          asOf: '2025-01',
+          source: 'https://www.northwind.example/board',
+        },
+      ],
+    });
+    const { container } = renderSidebar(loadedState({ entries: { ...ENTRIES, 'northwind-water-authority': entry } }));
+    expect(knownButtons(container)[0]!.querySelector('.fact')!.textContent).toBe(
+      'Chair: Ana Ferreira (Portugal, Jan 2025)',
+    );
+  });
+
   it('badges a weak guess "uncertain", and nothing else', () => {
     const buttons = knownButtons(renderSidebar().container);
     expect(buttons.map((b) => b.querySelector('.badge.weak')?.textContent ?? null)).toEqual([

@@ -15,8 +15,9 @@ import {
   TABLE_DATE,
 } from '../../scripts/import/leaders-2021-people.ts';
 import { ROOT } from '../../scripts/lib/read-packs.ts';
+import { checkedOffices } from '../../scripts/import/newest-offices.ts';
 
-type Source = { url: string; dataset?: string; publisher?: string };
+type Source = { url: string; dataset?: string; publisher?: string; title?: string };
 type Fact = { label: string; value: unknown; kind: string; asOf?: string; source: Source; note?: string };
 type Entry = {
   id: string;
@@ -75,6 +76,51 @@ describe('world/people-leaders-2021.json', () => {
     expect(rama.description).toBe('Prime Minister of Albania since 2013 (in office as of January 2026)');
     // Kuwait's emir of 2020 is not the emir of 2026, though the names share three words.
     expect(byId('nawaf-al-ahmad-al-jaber-al-sabah').description).toMatch(/^Former Emir of Kuwait/);
+  });
+
+  it('uses the offices checked by hand when no newer source names the holder: former, with the holder the page names', () => {
+    const castillo = byId('pedro-castillo');
+    expect(castillo.description).toBe('Former President of Peru (took office in 2021)');
+    const now = castillo.facts.find((f) => f.label === 'Office now held by')!;
+    expect([now.value, now.asOf, now.source.publisher]).toEqual(['José María Balcázar', '2026-02-19', 'Euronews']);
+    expect(now.note).toMatch(/^President of Peru; /);
+    expect(byId('tsai-ing-wen').facts.find((f) => f.label === 'Office now held by')!.value).toBe('Lai Ching-te');
+    // Still in office per the page: "in office as of" its date, cited to it.
+    const kurti = byId('albin-kurti');
+    expect(kurti.description).toBe('Prime Minister of Kosovo since 2021 (in office as of February 2026)');
+    expect(kurti.facts.find((f) => f.label === 'Office')!.source.publisher).toBe('European Western Balkans');
+    expect((kurti as Entry & { summary: string }).summary).toMatch(
+      /Albin Kurti still held the office as of February 2026, according to European Western Balkans\./,
+    );
+  });
+
+  it('matches a checked office to its holder, not to the office: two claimants of one office part ways', () => {
+    expect(byId('abdul-hamid-dbeibeh').description).toMatch(/^Prime Minister of Libya since 2021 \(in office as of/);
+    expect(byId('fathi-bashagha').description).toBe('Former Prime Minister of Libya (took office in 2022)');
+  });
+
+  it('counts a holder who left the office and came back from the return', () => {
+    const martin = byId('micheal-martin') as Entry & { summary: string };
+    expect(martin.description).toBe('Taoiseach since 2025 (in office as of January 2025)');
+    expect(martin.summary).toMatch(/Micheál Martin held the office again as of January 2025, according to TheJournal\.ie\./);
+  });
+
+  it('applies every hand-checked office to an entry, citing a page with publisher, title and date', () => {
+    const checked = checkedOffices();
+    expect(checked.length).toBeGreaterThan(50);
+    for (const c of checked) {
+      const e = entries.find((x) => x.wikidata === c.person);
+      expect(e, c.person).toBeDefined();
+      const f = e!.facts.find((x) => x.source.url === c.source.url)!;
+      expect(f, `${c.person} cites ${c.source.url}`).toBeDefined();
+      expect([f.label, f.asOf]).toEqual([c.holds ? 'Office' : 'Office now held by', c.asOf]);
+      expect(c.source.publisher && c.source.title, c.person).toBeTruthy();
+      expect(c.source.url, c.person).toMatch(/^https:\/\//);
+    }
+    // What no page settled keeps "may have changed", and nothing else does.
+    const open = entries.filter((e) => /may have changed\)$/.test(e.description));
+    expect(open.length).toBeLessThan(10);
+    for (const e of open) expect(checked.some((c) => c.person === e.wikidata), e.id).toBe(false);
   });
 
   it('tells people apart by every word of the shorter name, across transliterations', () => {

@@ -28,6 +28,7 @@ import {
   tabIdOf,
   waitForStatus,
   settle,
+  watchDone,
   hasSidebar,
   sleep,
 } from './setup.ts';
@@ -80,6 +81,7 @@ function writePolicy(file: string, content: unknown): () => void {
 
 async function openArticle(b: Launched, server: Served, url = `${server.url}${ARTICLE}`): Promise<Page> {
   const page = await b.browser.newPage();
+  watchDone(page);
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
@@ -216,7 +218,7 @@ describe.runIf(isRoot && available('firefox'))('classroom: Firefox through polic
     const page = await openArticle(b, server, url);
     const other = await openArticle(b, server);
     await sidebarReady(other);
-    await settle(b, 'firefox', url);
+    await settle(b, 'firefox', url, page);
     expect(await hasSidebar(page)).toBe(false);
     await Promise.all([page.close(), other.close()]);
   });

@@ -20,6 +20,7 @@ import {
   highlightCount,
   shot,
   settle,
+  watchDone,
   sleep,
 } from './setup.ts';
 import type { Launched } from '../../scripts/lib/browsers.ts';
@@ -174,6 +175,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       void d.dismiss().catch(() => undefined);
     });
     if (beforeLoad) await beforeLoad(page);
+    watchDone(page);
     await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
     return { page, errors, dialogs };
   }
@@ -285,7 +287,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
           return n;
         }),
       ).toBeGreaterThanOrEqual(50_000);
-      await settle(browser, name, '/generated/big-non-article.html');
+      await settle(browser, name, '/generated/big-non-article.html', page);
       expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar, backstory-card').length)).toBe(0);
       expect(await highlightCount(page)).toBe(0);
       expect(errors).toEqual([]);
@@ -524,7 +526,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       try {
         await sidebarReady(page);
         // The top frame's run has ended (the sentinel runs in top frames only, so the frames never ask).
-        await settle(browser, name, '/hostile/frames.html');
+        await settle(browser, name, '/hostile/frames.html', page);
         const frames = page.frames().filter((f) => f !== page.mainFrame());
         expect(frames.length).toBe(2);
         const origins = new Set<string>();
@@ -559,7 +561,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
     const { page, errors } = await open('/hostile/remover.html');
     try {
       // The page's observer removes the sidebar host as soon as it appears; ours must not fight back forever.
-      await settle(browser, name, '/hostile/remover.html');
+      await settle(browser, name, '/hostile/remover.html', page);
       await page.waitForFunction(
         () =>
           (window as unknown as { __removed: number }).__removed > 0 &&
@@ -669,7 +671,7 @@ describe.each(BROWSERS)('hostile pages in %s', (name) => {
       const { page, errors } = await open(`/hostile/${file}`);
       try {
         expect(await page.evaluate(() => document.body === null && !!document.querySelector('p'))).toBe(true);
-        await settle(browser, name, `/hostile/${file}`);
+        await settle(browser, name, `/hostile/${file}`, page);
         expect(await page.evaluate(() => document.querySelectorAll('backstory-sidebar, backstory-card').length)).toBe(
           0,
         );

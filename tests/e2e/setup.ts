@@ -10,8 +10,11 @@
  * (not an article, switched off, paused) or the analyzer was loaded, and each analysis run
  * reports how it ended: names found (with their count), nothing to show, or failed. Nothing
  * is added to the page for this. Firefox's background cannot be reached from the tests
- * (WebDriver BiDi refuses moz-extension:// targets), so there a negative check that has no
- * element to look at waits for SETTLE_MS instead (settle()).
+ * (WebDriver BiDi refuses moz-extension:// targets), so there settle() waits for the line the
+ * content scripts write to the console when they are done with a page (lib/util/done-line.ts:
+ * the sentinel's "skipped", or how the analyzer's run ended), recorded from before the page
+ * loads (watchDone()). Either way a negative check waits for Backstory's own word that it is
+ * done, never a fixed time, and still fails if Backstory acted (the run's end comes after it did).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +28,7 @@ import {
 } from '../../scripts/lib/browsers.ts';
 import { serve, type Served } from '../../scripts/lib/serve.ts';
 import type { TabStatus } from '../../lib/background/tab-status.ts';
+import { DONE_PREFIX } from '../../lib/util/done-line.ts';
 
 /** The one extension API the helpers call inside the service worker. */
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
@@ -145,12 +149,22 @@ export async function shot(page: Page, name: string) {
 /** A plain wait, for what a test must give the page's own scripts; never to wait for Backstory. */
 export const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
+/** The done lines (lib/util/done-line.ts) each watched page's content scripts wrote, in order. */
+const doneLines = new WeakMap<Page, string[]>();
+
 /**
- * Where the background cannot be asked (Firefox), how long a page is given to show
- * something it should not before we look. Not a speed requirement: the assertion is that
- * nothing appears.
+ * Record the page's done lines from now on: call it before the page loads the document a
+ * negative check will settle() on (Firefox only needs it, but it costs nothing elsewhere).
  */
-export const SETTLE_MS = 3_000;
+export function watchDone(page: Page): void {
+  if (doneLines.has(page)) return;
+  const lines: string[] = [];
+  doneLines.set(page, lines);
+  page.on('console', (m) => {
+    const text = m.text();
+    if (text.startsWith(DONE_PREFIX)) lines.push(text.slice(DONE_PREFIX.length));
+  });
+}
 
 export async function hasSidebar(page: Page): Promise<boolean> {
   return page.evaluate(() => !!document.querySelector('backstory-sidebar'));
@@ -244,10 +258,17 @@ export async function waitForStatus(
 
 /**
  * Waits until Backstory is done with the page in this tab (skipped it, or a run ended):
- * through the background where the tests can reach it (Chromium), else for SETTLE_MS.
+ * through the background where the tests can reach it (Chromium), else through the done line
+ * its content scripts write to the page's console (the page must be watched: watchDone()).
  */
-export async function settle(b: Launched, name: BrowserName, urlPart: string): Promise<void> {
-  if (name !== 'chromium') return sleep(SETTLE_MS);
+export async function settle(b: Launched, name: BrowserName, urlPart: string, page?: Page): Promise<void> {
+  if (name !== 'chromium') {
+    const lines = page && doneLines.get(page);
+    if (!lines) throw new Error(`settle(${urlPart}) in ${name} needs the page, watched from before it loaded`);
+    for (let i = 0; i < 300 && !lines.length; i++) await sleep(100);
+    if (!lines.length) throw new Error(`Backstory never said it was done with ${urlPart}`);
+    return;
+  }
   const worker = await serviceWorker(b);
   await waitForStatus(worker, await tabIdOf(worker, urlPart), urlPart, ['skipped', 'found', 'nothing', 'failed']);
 }

@@ -33,6 +33,7 @@ import {
   tabIdOf as tabIdIn,
   waitForStatus,
   settle,
+  watchDone,
   sleep,
 } from './setup.ts';
 import puppeteer from 'puppeteer-core';
@@ -671,6 +672,7 @@ describe('extension shell in firefox', () => {
   async function openPage(path: string): Promise<Page> {
     const page = await browser.browser.newPage();
     opened.push(page);
+    watchDone(page);
     await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
     return page;
   }
@@ -694,7 +696,7 @@ describe('extension shell in firefox', () => {
 
   it.runIf(run)('shows no sidebar on a page that is not an article', async () => {
     const page = await openPage(NOTES);
-    await settle(browser, 'firefox', NOTES);
+    await settle(browser, 'firefox', NOTES, page);
     expect(await hasSidebar(page)).toBe(false);
     expect(await highlightCount(page)).toBe(0);
   });

@@ -232,6 +232,41 @@ describe('engine/figures', () => {
     expect(texts('The photo measures 1800 x 1920 pixels; a thumbnail is 300x200.')).toEqual([]);
     expect(texts('A one-two punch hit COVID-19 wards.')).toEqual([]);
   });
+
+  it('finds no figure in a street address, but still counts what follows a street-like name', () => {
+    expect(texts('The bakery is now at 410 Felix St., near the arena.')).toEqual([]);
+    expect(texts('Protesters marched to 1600 Pennsylvania Avenue NW on Friday.')).toEqual([]);
+    expect(texts('The office moved to 5 Kings Court Road.')).toEqual([]);
+    expect(texts('The note was sent from 10 Downing Street to 12 members.')).toEqual(['12 members']);
+    expect(texts('All 9 Supreme Court justices heard 40 Main Street Bank cases.')).toEqual([
+      '9 Supreme Court justices',
+      '40 Main Street Bank cases',
+    ]);
+  });
+
+  it('keeps both sums of a range, and nothing of the word between them', () => {
+    expect(texts('Fishermen are paid between $5 and $6 a pound.')).toEqual(['$5', '$6']);
+  });
+
+  it('finds no figure in a number that is part of a name, but counts after a possessive or a first word', () => {
+    expect(texts('Users of Microsoft 365 apps and the PlayStation 4 Pro console were hit.')).toEqual([]);
+    expect(texts('About 50 people came. The firm said Amazon’s 100 million members pay.')).toEqual([
+      '50 people',
+      '100 million members',
+    ]);
+  });
+
+  it("finds no figure in the page's headings, given where they are", () => {
+    const text = 'Five things we learned\n\n1 History\n\nThe fund holds $40 billion.';
+    const headings: [number, number][] = [
+      [0, 22],
+      [24, 33],
+    ];
+    expect(texts(text)).toContain('Five things');
+    expect(findFigures(text, headings).map((f) => f.text)).toEqual(['$40 billion']);
+    expect(analyze(text).figures.map((f) => f.text)).toContain('Five things');
+    expect(engine.analyze({ text, headings }).figures.map((f) => f.text)).toEqual(['$40 billion']);
+  });
 });
 
 describe('engine/salience and result', () => {

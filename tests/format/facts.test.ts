@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   asOfText,
+  bracketed,
   citationOf,
   citationText,
   formatDate,
@@ -12,6 +13,8 @@ import {
   formatNumber,
   sourceLine,
   leadFact,
+  factLine,
+  withAside,
 } from '../../lib/format/facts.ts';
 import { normalizeFact } from '../../lib/kb/schema.ts';
 import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
@@ -72,6 +75,32 @@ describe('lib/format/facts: dates', () => {
     expect(asOfText(office, TODAY)).toBe('as of Aug 2025 — may have changed');
     expect(asOfText(fresh, TODAY)).toBe('as of Oct 2026');
     expect(asOfText(founded, TODAY)).toBeNull();
+  });
+});
+
+describe('lib/format/facts: a value and its aside in one bracket', () => {
+  it('puts an as-of date or a note inside a bracket the value ends with, never a second bracket', () => {
+    expect(withAside('Nurlan Yermekbayev (Kazakhstan)', 'Jan 2025')).toBe('Nurlan Yermekbayev (Kazakhstan, Jan 2025)');
+    expect(withAside('2,400', 'as of 2024')).toBe('2,400 (as of 2024)');
+    expect(withAside('Astana (since 2019) and Almaty', 'note')).toBe('Astana (since 2019) and Almaty (note)');
+    expect(withAside('2,400', null)).toBe('2,400');
+    expect(bracketed('Nurlan Yermekbayev (Kazakhstan)', 'as of Jan 2025')).toEqual({
+      before: 'Nurlan Yermekbayev (Kazakhstan, ',
+      aside: 'as of Jan 2025',
+      after: ')',
+    });
+  });
+
+  it('writes a fact line with its note in the value’s own bracket', () => {
+    const f = normalizeFact({
+      label: 'Secretary-General',
+      value: 'Nurlan Yermekbayev (Kazakhstan)',
+      note: 'three-year term',
+      source: { url: 'https://example.org/sco', publisher: 'Example', retrieved: '2026-12-04' },
+    });
+    expect(factLine(f, TODAY)).toMatch(
+      /^Secretary-General: Nurlan Yermekbayev \(Kazakhstan, three-year term\)\. Source: /,
+    );
   });
 });
 

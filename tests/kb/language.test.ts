@@ -62,6 +62,14 @@ describe('a page Backstory cannot read', () => {
     expect(result.complete).toBe(true);
   });
 
+  it('lists no figures read as English from French text', () => {
+    const french = analyzeInTiers(
+      { text: `${FRENCH} Le port a accueilli 42 navires et 1 200 conteneurs le 5 mai.`, title: 'Ports', lang: 'fr' },
+      cliTiers(),
+    );
+    expect(french.result.figures).toEqual([]);
+  });
+
   it('does not read French names into an English page', () => {
     const english = analyzeInTiers(
       { text: `${ENGLISH} Allemagne is not an English word.`, title: 'Ports' },

@@ -111,6 +111,30 @@ describe('page/extract', () => {
     expect(a.truncated).toBe(true);
   });
 
+  it('marks where the text is a heading, or a line that is a link and nothing else', () => {
+    const doc = load(
+      article(
+        `<h2>Five <em>things</em> we learned</h2>${filler(4)}<p><a href="/other">Two more stories to read</a></p>` +
+          `<p>A report on <a href="/r">3 rivers</a> found 12 dams in the valley, a finding the panel called new.</p>`,
+        'The 40 towns that flooded',
+      ),
+    );
+    const a = extractArticle(doc)!;
+    const marked = a.headings.map(([s, e]) => a.text.slice(s, e));
+    expect(marked).toEqual(['The 40 towns that flooded', 'Five things we learned', 'Two more stories to read']);
+  });
+
+  it('marks the same headings when the page is parsed in the background', async () => {
+    const html = article(`<h2>Section 2 of the story</h2>${filler(6)}`, 'A headline with 3 words');
+    const here = extractArticle(load(html))!;
+    const there = (await extractArticleAsync(load(html), { offloadMinElements: 0 }, noYield, inBackground))!;
+    expect(here.headings.map(([s, e]) => here.text.slice(s, e))).toEqual([
+      'A headline with 3 words',
+      'Section 2 of the story',
+    ]);
+    expect(there.headings).toEqual(here.headings);
+  });
+
   it('does not modify the page', () => {
     const doc = load(demo);
     const before = doc.documentElement.outerHTML;

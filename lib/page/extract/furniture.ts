@@ -15,7 +15,9 @@
  *   blocks whose whole text is furniture ("A version of this article appears in print…",
  *   "… contributed reporting.", "Read more:" and the links under it), and, among the last
  *   few blocks only, a bio's shape ("<Name> is a … reporter", "<Name> covers …",
- *   "<Name> is on Twitter …"). Regular expressions run on short blocks only.
+ *   "<Name> is on Twitter …"); and a photo credit at the end of a short block ("(Ana Ruiz /
+ *   The Gazette)", "Photograph: Ana Ruiz/Eastwire"), cut from its last text node. Regular
+ *   expressions run on short blocks only.
  */
 import rules from '../../../data/rules/furniture.json';
 
@@ -35,6 +37,8 @@ const compile = (patterns: string[]) => patterns.map((p) => new RegExp(p, 'iu'))
 const WHOLE_BLOCK = compile(rules.wholeBlock);
 const RELATED_LABEL = compile(rules.relatedLabels);
 const TRAILING_BIO = compile(rules.trailingBio);
+/** Case-sensitive: the capital that starts a credit's name is the evidence. */
+const TRAILING_CREDIT = rules.trailingCredit.map((p) => new RegExp(p, 'u'));
 const PARTICLES = new Set(rules.nameParticles);
 const NOT_NAMES = new Set(rules.notNames);
 
@@ -168,6 +172,37 @@ function linkShare(el: Element, text: string): number {
   return inLinks / text.length;
 }
 
+/** The last text node under `el` with visible text. */
+function lastText(el: Node): Text | null {
+  for (let n = el.lastChild; n; n = n.previousSibling) {
+    if (n.nodeType === 3) {
+      if ((n as Text).data.trim()) return n as Text;
+    } else if (n.nodeType === 1) {
+      const t = lastText(n);
+      if (t) return t;
+    }
+  }
+  return null;
+}
+
+/**
+ * Cut a photo credit from the end of a caption-sized block ("… on Monday. (Ana Ruiz / The
+ * Gazette)", "Photograph: Ana Ruiz/Eastwire"): the end of its last text node, so the offsets
+ * of what stays are unchanged. True when something was cut.
+ */
+function cutTrailingCredit(el: Element): boolean {
+  const node = lastText(el);
+  if (!node) return false;
+  for (const re of TRAILING_CREDIT) {
+    const m = re.exec(node.data);
+    if (m) {
+      node.data = node.data.slice(0, m.index);
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Remove the blocks of an extracted article whose text is furniture. Returns how many
  * were removed.
@@ -209,6 +244,7 @@ export function stripTextFurniture(content: Node): number {
           drop(next.el);
         }
     } else if (RELATED_LABEL.some((re) => re.test(text)) && linkShare(el, text) >= 0.5) drop(el);
+    else if (cutTrailingCredit(el)) removed++;
   }
   const trailing = leaves.filter((l) => l.text && !gone.has(l.el)).slice(-TRAILING_BLOCKS);
   for (const { el, text } of trailing) if (text.length <= MAX_TEXT_RULE_CHARS && isBio(text)) drop(el);

@@ -9,7 +9,7 @@ import type { ArticleToken, ArticleTokens } from '../../messaging/types.ts';
 import { readability } from './readability.ts';
 import type { TextBuilder } from './text-builder.ts';
 import { lineEnds, type TextIndex } from './text-index.ts';
-import { TEXT_NODE, WALK_STEP_NODES, walkAll, type WalkSink } from './walk.ts';
+import { keptLength, TEXT_NODE, WALK_STEP_NODES, walkAll, type WalkSink } from './walk.ts';
 
 /** The attribute that numbers a clone's elements (pre-order) before it is serialized. */
 const INDEX_ATTR = 'data-bs-i';
@@ -95,13 +95,15 @@ export function tokenResolver(
     const el = elements[owner];
     const key = lineEnds(data);
     if (el) {
-      for (let c = el.firstChild; c; c = c.nextSibling) {
-        if (c.nodeType !== TEXT_NODE || used.has(c) || lineEnds((c as Text).data) !== key) continue;
-        used.add(c);
-        const live = map.get(c);
-        if (live) index.seen(live);
-        return live;
-      }
+      // The same text; failing that, a text the token is the start of (a credit cut from its end).
+      for (const same of [(d: string) => d === key, (d: string) => key.length > 0 && d.startsWith(key)])
+        for (let c = el.firstChild; c; c = c.nextSibling) {
+          if (c.nodeType !== TEXT_NODE || used.has(c) || !same(lineEnds((c as Text).data))) continue;
+          used.add(c);
+          const live = map.get(c);
+          if (live) index.seen(live);
+          return live;
+        }
     }
     return index.find(data);
   };
@@ -128,7 +130,7 @@ export function* addTokens(
     else if (t === 1) builder.block('\n');
     else if (Array.isArray(t) && typeof t[1] === 'string') {
       const live = resolve(t[0], t[1]);
-      if (live) builder.add(live);
+      if (live) builder.add(live, keptLength(t[1], live));
       else if (!t[1].trim()) builder.space();
     }
   }

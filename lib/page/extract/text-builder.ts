@@ -68,9 +68,12 @@ export class TextBuilder {
       this.pieces.pop();
     }
   }
-  /** Append a live text node's text and record where each kept character came from. */
-  add(live: Text): void {
-    const data = live.data;
+  /**
+   * Append a live text node's text (its first `limit` characters: the rest was cut as
+   * furniture, e.g. a caption's trailing credit) and record where each kept character came from.
+   */
+  add(live: Text, limit = live.data.length): void {
+    const data = limit < live.data.length ? live.data.slice(0, limit) : live.data;
     if (!data) return;
     // One pass over the node's text: runs of kept characters are copied as slices, each
     // run of ASCII whitespace becomes one space (as a browser renders it; NBSP etc. are

@@ -71,6 +71,13 @@ export interface WalkSink {
   text(node: Text): void;
 }
 
+/**
+ * How much of a live node's text the extracted copy kept: all of it, or the copy's length when
+ * the copy is a cut prefix of it (stripTextFurniture cut a trailing credit).
+ */
+export const keptLength = (copy: string, live: Text): number =>
+  copy.length < live.data.length && live.data.startsWith(copy) ? copy.length : live.data.length;
+
 /** A sink that adds each text node's live counterpart (if any) to the builder. */
 export function into(builder: TextBuilder, resolve: (n: Text) => Text | undefined): WalkSink {
   return {
@@ -80,7 +87,7 @@ export function into(builder: TextBuilder, resolve: (n: Text) => Text | undefine
     block: (kind) => builder.block(kind),
     text: (n) => {
       const live = resolve(n);
-      if (live) builder.add(live);
+      if (live) builder.add(live, keptLength(n.data, live));
     },
   };
 }

@@ -52,6 +52,28 @@ describe('page/extract/furniture: markup hints', () => {
     expect(text).not.toContain('Northwind Photo Agency');
   });
 
+  it('cuts a photo credit written at the end of a caption, and keeps the caption', () => {
+    for (const [caption, credit] of [
+      ['Crews at the reservoir on Monday. (Tamsin Roe / The Valley Gazette)', 'Tamsin Roe'],
+      ['Crews at the reservoir on Monday. (AP Photo/Oskar Penn)', 'Oskar Penn'],
+      ['Crews at the reservoir on Monday. Photograph: Ilse Marrow/Eastwire', 'Ilse Marrow'],
+      ['Crews at the reservoir on Monday. Credit: Ravi Holm for the Gazette', 'Ravi Holm'],
+    ]) {
+      const text = textOf(`<figure><img src="x.jpg"><figcaption>${caption}</figcaption></figure>${body(6)}`);
+      expect(text, caption).toContain('Crews at the reservoir on Monday.');
+      expect(text, caption).not.toContain(credit);
+    }
+  });
+
+  it('keeps a parenthesis or a colon that is not a credit', () => {
+    const text = textOf(
+      `${body(3)}<p>The vote was close (four to three), the clerk said.</p><p>The board met on two dates (May 4/May 11).</p><p>Photograph: the board has none of the meeting.</p>${body(3, 4)}`,
+    );
+    expect(text).toContain('(four to three)');
+    expect(text).toContain('(May 4/May 11)');
+    expect(text).toContain('Photograph: the board has none');
+  });
+
   it('drops an attribution span and a rel="author" link', () => {
     const text = textOf(
       `<p>Written by <a rel="author" href="/staff/ilse">Ilse Marrow</a></p><div class="attribution">Oskar Penn/Eastwire</div>${body(6)}<p>Edited by <a rel="author" href="/staff/tove">Tove Brandt</a></p>`,

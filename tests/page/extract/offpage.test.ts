@@ -100,6 +100,21 @@ describe('page/extract/offpage', () => {
     expect(builder.segments.map((s) => s.node)).toEqual([a, b]);
   });
 
+  it('keeps a caption whose credit was cut off its end, mapped to its live node', () => {
+    const doc = load(
+      page('<figure><figcaption id="c">Crews at the dam. (Tamsin Roe / The Gazette)</figcaption></figure>'),
+    );
+    const { map, elements, tokens } = roundTrip(doc);
+    const cut = tokens.tokens.find((t): t is [number, string] => Array.isArray(t) && t[1].startsWith('Crews'))!;
+    expect(cut[1].trim()).toBe('Crews at the dam.');
+    const builder = new TextBuilder(1000);
+    for (const step = addTokens(builder, tokens, tokenResolver(elements, map, new TextIndex(doc))); !step.next().done;);
+    expect(builder.text).toContain('Crews at the dam.');
+    expect(builder.text).not.toContain('Tamsin Roe');
+    const seg = builder.segments.find((s) => s.node === doc.getElementById('c')!.firstChild)!;
+    expect(builder.text.slice(seg.start, seg.end).trim()).toBe('Crews at the dam.');
+  });
+
   it('sends a page when it has many elements or much text', () => {
     const doc = load(page('<p>Short</p>'));
     const elements = doc.getElementsByTagName('*').length;
