@@ -321,6 +321,13 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
     content.some((w) => !ctx.placeWords.has(w.text) && !NOT_NAMES.has(w.text.toLowerCase()))
   )
     features.push('placeInside');
+  // A long capitalised run that fills a quotation is a cited title ("“Mozilla Releases Test Version of Firefox OS”"), not a name.
+  if (
+    content.length >= 4 &&
+    /["\u201C]$/u.test(text.slice(0, first.start)) &&
+    /^["\u201D]/u.test(text.slice(last.start + lastText.length))
+  )
+    return null;
   if (ctx.headings[first.start]) features.push('headingLine');
   // A name alone in brackets ("Sen. X (Alaska)") is a note, not the start of a sentence.
   const bracketed = /\($/u.test(text.slice(0, first.start)) && /^\)/u.test(text.slice(last.end));

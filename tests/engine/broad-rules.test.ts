@@ -36,6 +36,11 @@ describe('engine/ner: where a name ends', () => {
     expect(found.some((n) => /^\d/u.test(n))).toBe(false);
   });
 
+  it('a long capitalised run filling a quotation is a cited title, not a name', () => {
+    const text = 'The notes cite "Zelbrook Releases Quorrin Version of Marrowfox OS", and Zelbrook agreed.';
+    expect(names(text).some((n) => n.startsWith('Zelbrook Releases'))).toBe(false);
+  });
+
   it('a law named by a people\'s adjective is a description ("the British Bill")', () => {
     expect(names('According to the notes of the British Bill, the code protects the public.')).toEqual([]);
   });
