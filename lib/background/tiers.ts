@@ -54,7 +54,25 @@ export function analyzeInTiers(
     result.figures = [];
     return { result, entries: new Map() };
   }
-  const result = tiers.engine.analyze({ ...base, findUnknownNames: !input.quick });
-  if (input.quick || !tiers.gazetteer) return { result, entries: new Map() };
-  return enrichWithGazetteer(result, input.text, tiers.gazetteer);
+  const gazetteer = input.quick ? null : tiers.gazetteer;
+  // The gazetteer is evidence for the names the packs lack as well as their type and link afterwards.
+  const knownPlace = gazetteer ? (name: string) => isKnownPlace(gazetteer, name) : undefined;
+  const result = tiers.engine.analyze({ ...base, findUnknownNames: !input.quick, knownPlace });
+  if (!gazetteer) return { result, entries: new Map() };
+  return enrichWithGazetteer(result, input.text, gazetteer);
+}
+
+/**
+ * A one-word city smaller than this is not evidence on its own: such names are as often a
+ * company's or a surname ("Tata", a town in Hungary; "Wilson", in North Carolina). Regions and
+ * longer names ("Clacton on Sea") count at any size.
+ */
+export const ONE_WORD_CITY_MIN_POPULATION = 50_000;
+
+/** Whether a capitalised run is a place's name the gazetteer knows well enough to count as evidence. */
+export function isKnownPlace(gazetteer: Gazetteer, name: string): boolean {
+  const oneWord = !/\s/u.test(name.trim());
+  return gazetteer
+    .placesNamed(name)
+    .some((p) => !oneWord || p.kind === 'region' || (p.population ?? 0) >= ONE_WORD_CITY_MIN_POPULATION);
 }

@@ -19,7 +19,7 @@ import { linkFigures, rankEntities, type Draft } from './rank.ts';
 import { MentionTable } from './mention-table.ts';
 import { addUnknownNames, guessType, placesInsideNames } from './unknown-names.ts';
 import { addShortForms } from './short-forms.ts';
-import { PLACE_ATTRIBUTE_SUFFIX } from './rules.ts';
+import { COMMON_ABBREVIATIONS, PLACE_ATTRIBUTE_SUFFIX, QUANTITY_WORDS } from './rules.ts';
 import { aliasKey } from '../kb/alias-key.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 
@@ -55,10 +55,17 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   const overlaps = (s: number, e: number) => table.overlaps(s, e);
   // Names the knowledge base lacks are found first: a longer one swallows a place's name inside it.
   const nerText = text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text;
-  const spans: NerSpan[] = input.findUnknownNames === false ? [] : findNames(nerText);
+  const spans: NerSpan[] = input.findUnknownNames === false ? [] : findNames(nerText, { knownPlace: input.knownPlace });
   const swallowed = placesInsideNames(text, spans, matches, (m) =>
     m.candidates.every((c) => ['place', 'country'].includes(index.entries[c]!.type)),
   );
+  if (input.findUnknownNames !== false)
+    for (const [m, product] of modelNames(text, matches, index)) {
+      // The product replaces what compromise found inside it ("Microsoft" as an organisation).
+      const inside = spans.filter((s) => s.start < product.end && s.end > product.start);
+      spans.splice(0, spans.length, ...spans.filter((s) => !inside.includes(s)), product);
+      swallowed.add(m);
+    }
 
   // 1. Acronyms the article defines win over the knowledge base's senses.
   /** Long forms the article defines that the knowledge base lacks, by name: later mentions of the name join them. */
@@ -113,6 +120,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     if (inRouteName(text, tokens, m)) continue; // "Kazakhstan-Turkmenistan-Iran railway" names a route, not three countries
     if (PLACE_ATTRIBUTE_SUFFIX.test(text.slice(m.end, m.end + 20))) continue; // "Washington-based fleet": an attribute of the fleet
     if (swallowed.has(m)) continue; // "Air India", "Reform UK": a word of an airline's, a party's name
+    if (m.first === m.last && COMMON_ABBREVIATIONS.has(acr ?? '')) continue; // "AI", "TV": a common noun's abbreviation
     let entry: IndexEntry;
     if (m.candidates.length === 1) {
       entry = index.entries[m.candidates[0]!]!;
@@ -205,6 +213,29 @@ function inRouteName(text: string, tokens: Token[], m: AliasMatch): boolean {
   if (joints < 2) return false;
   const next = tokens[last + 1];
   return !!next && spaced(tokens[last]!, next) && /^\p{Ll}/u.test(next.raw);
+}
+
+/** A number right after a name, and the word after it ("Microsoft 365 users"). */
+const MODEL_NUMBER = /^[ \u00a0](\d{1,3})(?![\p{L}\d.,:%\u2013\u2014/-])(?:\s+(\p{L}+))?/u;
+/** Makers and product lines: what a model number follows. */
+const MAKER_TYPES = new Set(['organization', 'concept']);
+
+/**
+ * "Microsoft 365", "Raspberry Pi 3": a maker's or product line's name the knowledge base knows,
+ * then a number, names a product — not the maker — unless a quantity word follows the number
+ * ("Nvidia 3 per cent", data/rules/model-numbers.json). Each product with the match it replaces.
+ */
+function modelNames(text: string, matches: AliasMatch[], index: KbIndex): [AliasMatch, NerSpan][] {
+  const out: [AliasMatch, NerSpan][] = [];
+  for (const m of matches) {
+    if (!m.candidates.every((c) => MAKER_TYPES.has(index.entries[c]!.type))) continue;
+    if (!/^\p{Lu}/u.test(text.slice(m.start, m.end))) continue;
+    const n = MODEL_NUMBER.exec(text.slice(m.end, m.end + 40));
+    if (!n || (n[2] && QUANTITY_WORDS.has(n[2].toLowerCase()))) continue;
+    const end = m.end + 1 + n[1]!.length;
+    out.push([m, { start: m.start, end, text: text.slice(m.start, end), type: 'concept' }]);
+  }
+  return out;
 }
 
 function firstLine(text: string): string {

@@ -9,6 +9,7 @@
 import nlp from 'compromise';
 import type { EntityType } from './types.ts';
 import {
+  ATTRIBUTE_WORD,
   EVENT_HEADS,
   EVENT_LEADS,
   GENERIC_WORDS,
@@ -22,7 +23,7 @@ import {
   SENTENCE_START_MODIFIERS,
   isTitle,
 } from './rules.ts';
-import { headingLines, scoreNames, type TaggedTerm } from './name-scores.ts';
+import { headingLines, scoreNames, type NameEvidence, type TaggedTerm } from './name-scores.ts';
 
 export interface NerSpan {
   start: number;
@@ -67,6 +68,12 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
       continue;
     }
     break;
+  }
+  // "Nairobi-based Kiprono Group": the name is the part after the attribute.
+  const attribute = ATTRIBUTE_WORD.exec(text);
+  if (attribute) {
+    text = text.slice(attribute[0].length);
+    s += attribute[0].length;
   }
   // "Stanford University's Center for …", "Parliament's Joint Committee": the name is the part before the possessive.
   const poss = /['\u2019]s\s/u.exec(text);
@@ -121,8 +128,10 @@ function looksLikeName(text: string, type: EntityType): boolean {
 }
 
 const CAP = String.raw`(?:\p{Lu}\.(?=\s)|\p{Lu}[\p{L}\p{M}\p{N}'\u2019&-]*|\d+)`;
+// Words of one name are on one line: a heading's last word never joins the next paragraph's first.
 const NAMED_THING = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${CAP}(?:\s+(?:of|and|for|the|on|de|du)\s+${CAP}|\s+${CAP}){1,6}`,
+  // Not from a section's number ("4.3 Mozilla Location Service").
+  String.raw`(?<![\p{L}\p{N}]|\p{N}\.)${CAP}(?:[ \u00a0]+(?:of|and|for|the|on|de|du)[ \u00a0]+${CAP}|[ \u00a0]+${CAP}){1,6}`,
   'gu',
 );
 /** "Foreign Ministry", "Central Bank" at a sentence's start: a description, not a name. */
@@ -157,6 +166,11 @@ interface CompromiseTerm {
   offset: { start: number; length: number };
 }
 
+/** The words of a text as compromise tags them: what name-scores.ts weighs (exported for its tests). */
+export function tagTerms(text: string): TaggedTerm[] {
+  return text.trim() ? taggedTerms(nlp(text)) : [];
+}
+
 function taggedTerms(doc: ReturnType<typeof nlp>): TaggedTerm[] {
   const out: TaggedTerm[] = [];
   for (const s of doc.json({ offset: true }) as { terms: CompromiseTerm[] }[])
@@ -168,7 +182,7 @@ function taggedTerms(doc: ReturnType<typeof nlp>): TaggedTerm[] {
   return out;
 }
 
-export function findNames(text: string): NerSpan[] {
+export function findNames(text: string, evidence: NameEvidence = {}): NerSpan[] {
   const out: NerSpan[] = [];
   if (!text.trim()) return out;
   const doc = nlp(text);
@@ -194,10 +208,12 @@ export function findNames(text: string): NerSpan[] {
     if (headings[m.index]) continue; // a title-case heading capitalises every word
     let name = m[0];
     let start = m.index;
-    const lead = LEADING_WORDS.exec(name);
-    if (lead) {
-      name = name.slice(lead[0].length);
-      start += lead[0].length;
+    for (const re of [LEADING_WORDS, ATTRIBUTE_WORD]) {
+      const lead = re.exec(name);
+      if (lead) {
+        name = name.slice(lead[0].length);
+        start += lead[0].length;
+      }
     }
     // "Stanford University's Center for …" names the part before the possessive, an organisation
     // itself; "Prabowo's Gerindra Party", "Men's T20 World Cup" the part after it.
@@ -215,8 +231,16 @@ export function findNames(text: string): NerSpan[] {
     if (looksLikeName(name, type) && !startsSentenceGeneric(name))
       out.push({ start, end: start + name.length, text: name, type });
   }
+  // A phrase whose first word the text also writes in lower case is a term here ("Investment Company");
+  // the runs weighed below count that against the whole phrase only ("Election Headquarters" beside "election").
+  const kept = out
+    .filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text)))
+    .filter((n, k, all) => all.findIndex((m) => m.start === n.start && m.end === n.end) === k);
+  out.length = 0;
+  out.push(...kept);
   // Capitalised runs neither compromise nor the head words above recognised, weighed on their evidence.
-  for (const n of scoreNames(text, taggedTerms(doc), out)) if (!NOT_NAME_PHRASES.has(n.text.toLowerCase())) out.push(n);
+  for (const n of scoreNames(text, taggedTerms(doc), out, evidence))
+    if (!NOT_NAME_PHRASES.has(n.text.toLowerCase())) out.push(n);
   // compromise cuts a double-barrelled surname at its hyphen ("Jovan Owusu-Nepaul").
   for (const n of out) {
     const rest = n.type === 'person' ? /^-\p{Lu}\p{Ll}+/u.exec(text.slice(n.end)) : null;
@@ -226,6 +250,6 @@ export function findNames(text: string): NerSpan[] {
     }
   }
   return out
-    .filter((n) => (n.type === 'person' ? !endsInOrdinaryWord(n.text, text) : !isCapitalisedTerm(n.text, text)))
+    .filter((n) => n.type !== 'person' || !endsInOrdinaryWord(n.text, text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
 }

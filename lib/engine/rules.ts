@@ -17,6 +17,9 @@ import surnameFirst from '../../data/rules/surname-first.json';
 import genericNames from '../../data/rules/generic-names.json';
 import attributeSuffixes from '../../data/rules/attribute-suffixes.json';
 import legalSuffixes from '../../data/rules/legal-suffixes.json';
+import commonAbbreviations from '../../data/rules/common-abbreviations.json';
+import modelNumbers from '../../data/rules/model-numbers.json';
+import orgDescriptors from '../../data/rules/org-descriptors.json';
 
 const lower = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
 
@@ -41,6 +44,8 @@ export const NOT_NAME_START: ReadonlySet<string> = new Set(notNameStart.words);
 export const EVENT_HEADS: ReadonlySet<string> = new Set(eventHeads.last);
 export const EVENT_LEADS: ReadonlySet<string> = new Set(eventHeads.first);
 export const INITIATIVE_HEADS: ReadonlySet<string> = new Set(initiativeHeads.words);
+/** Lower-case words after a quoted name that make it a programme's ("the “Stargate” initiative"). */
+export const QUOTED_HEADS: ReadonlySet<string> = lower(initiativeHeads.afterQuote);
 /** Family names written first ("Xi Jinping"): the first word is a short form too. */
 export const SURNAME_FIRST: ReadonlySet<string> = lower(surnameFirst.words);
 /** Words that make a name only with a proper word; a phrase of nothing else is a description. */
@@ -48,12 +53,36 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(genericNames.words);
 export const SENTENCE_START_MODIFIERS: ReadonlySet<string> = new Set(genericNames.sentenceStartModifiers);
 export const SENTENCE_START_HEADS: ReadonlySet<string> = new Set(genericNames.sentenceStartHeads);
 export const NOT_NAME_PHRASES: ReadonlySet<string> = lower(genericNames.phrases);
+/** Words of a country's formal name ("Republic of Congo"): with a place's name, they name that place. */
+export const COUNTRY_FORMS: ReadonlySet<string> = new Set(genericNames.countryForms);
+/** Lower-case nouns right before an organisation's name ("news site X", "carrier X"). */
+export const ORG_DESCRIPTORS: ReadonlySet<string> = new Set(orgDescriptors.words);
+/** Words after a number that make it a quantity, not a model number ("Nvidia 3 per cent"). */
+export const QUANTITY_WORDS: ReadonlySet<string> = lower(modelNumbers.quantityWords);
+/** Capitals that abbreviate a common noun ("AI", "TV", "IPO"), as written. */
+export const COMMON_ABBREVIATIONS: ReadonlySet<string> = new Set(commonAbbreviations.words);
+
+/**
+ * A two-word name of a generic modifier and a generic head ("Central Bank", "Foreign Ministry"):
+ * the article's own country's body, which the phrase alone does not say; not a title to link.
+ */
+export function isGenericPhrase(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const modifier = (w: string) => SENTENCE_START_MODIFIERS.has(w) || GENERIC_WORDS.has(w);
+  const head = (w: string) => SENTENCE_START_HEADS.has(w) || GENERIC_WORDS.has(w);
+  return words.length === 2 && modifier(words[0]!) && head(words[1]!);
+}
 const suffixRe = (words: string[]) => new RegExp(String.raw`^[-\u2010\u2011](?:${words.join('|')})\b`, 'u');
 /** "-based", "-born" after a place: an attribute of what follows, not a mention of the place. */
 export const PLACE_ATTRIBUTE_SUFFIX: RegExp = suffixRe(attributeSuffixes.place);
 /** "Amazon-owned ", "Kremlin-backed " right before a name: the name is an organisation's. */
 export const OWNED_BEFORE: RegExp = new RegExp(
   String.raw`[-\u2010\u2011](?:${attributeSuffixes.owner.join('|')})\s+$`,
+  'u',
+);
+/** A first word "Nairobi-based", "Tata Sons-owned": an attribute of the name after it, not a word of that name. */
+export const ATTRIBUTE_WORD: RegExp = new RegExp(
+  String.raw`^\S*[-\u2010\u2011](?:${[...attributeSuffixes.place, ...attributeSuffixes.owner].join('|')})\s+`,
   'u',
 );
 /** Words of a company's registered name after its common name ("… Limited", "… Inc"). */

@@ -122,6 +122,11 @@ export interface AnalyzeInput {
   /** The text was already cut at MAX_ARTICLE_CHARS before it got here: the result is partial too. */
   truncated?: boolean;
   /**
+   * Whether the gazetteer knows a place of this name: evidence that a capitalised run the knowledge
+   * base lacks is a place's name ("Asheville"). Given by lib/background/tiers.ts once the gazetteer is loaded.
+   */
+  knownPlace?: (name: string) => boolean;
+  /**
    * Where the text is a heading of the page ([start, end) pairs in order), as the extractor
    * found them: a heading's numbers ("1 History", "Five things we learned") are not figures.
    */

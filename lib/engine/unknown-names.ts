@@ -8,7 +8,7 @@ import type { Draft } from './rank.ts';
 import type { NerSpan } from './ner.ts';
 import type { AliasMatch } from './match-aliases.ts';
 import { MentionTable, occurrences, unknownKey } from './mention-table.ts';
-import { EVENT_HEADS, INITIATIVE_HEADS, LEGAL_SUFFIXES, PLACE_HEADS } from './rules.ts';
+import { COUNTRY_FORMS, EVENT_HEADS, INITIATIVE_HEADS, LEGAL_SUFFIXES, PARTICLES, PLACE_HEADS } from './rules.ts';
 
 /**
  * Knowledge-base matches of a place inside a longer name the knowledge base lacks ("Air India",
@@ -31,6 +31,11 @@ export function placesInsideNames(
     for (const [a, b] of occurrences(text, name)) {
       const inside = matches.filter((m) => m.start >= a && m.end <= b);
       if (!inside.length || !inside.every(isPlace) || inside.some((m) => m.start === a && m.end === b)) continue;
+      // "Republic of Congo": a country's formal name around its short one is that country.
+      const rest = text
+        .slice(a, b)
+        .replace(/\S+/gu, (w, at: number) => (inside.some((m) => m.start <= a + at && a + at < m.end) ? '' : w));
+      if (rest.split(/\s+/u).every((w) => !w || PARTICLES.has(w) || COUNTRY_FORMS.has(w))) continue;
       for (const m of inside) out.add(m);
     }
   return out;

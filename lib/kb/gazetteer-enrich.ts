@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import type { AnalysisResult, Entity } from '../engine/types.ts';
 import { EntrySchema, type Entry } from './schema.ts';
 import type { Gazetteer, Place } from './gazetteer.ts';
+import { isGenericPhrase } from '../engine/rules.ts';
 
 /** The pack name entries made here carry (the sidebar and the CLI show where an entry comes from). */
 export const GAZETTEER_PACK = 'gazetteer';
@@ -120,7 +121,8 @@ export function enrichWithGazetteer(result: AnalysisResult, text: string, gaz: G
       continue;
     }
     // A one-word name is too often a word with its own article ("Apple" the fruit): only longer names are linked.
-    if (!e.wikipedia && /\s/.test(e.name.trim())) e.wikipedia = gaz.wikipediaTitle(e.name);
+    // Nor is a generic phrase ("Central Bank"): the article means its own country's, not the article of that title.
+    if (!e.wikipedia && /\s/.test(e.name.trim()) && !isGenericPhrase(e.name)) e.wikipedia = gaz.wikipediaTitle(e.name);
   }
   if (drop.size) result.entities = result.entities.filter((e) => !drop.has(e));
   return { result, entries };
