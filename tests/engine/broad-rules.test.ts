@@ -6,9 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { findNames, tagTerms } from '../../lib/engine/ner.ts';
 import { scoreNames } from '../../lib/engine/name-scores.ts';
-import { createEngine } from '../../lib/engine/index.ts';
-import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
-import { mergePacks } from '../../lib/kb/build-index.ts';
+import { shippedEngine as engine } from '../fixtures/shipped-engine.ts';
 import { createGazetteer, type GazetteerData } from '../../lib/kb/gazetteer.ts';
 import { analyzeInTiers, isKnownPlace, ONE_WORD_CITY_MIN_POPULATION } from '../../lib/background/tiers.ts';
 import { cliTiers } from '../../cli/tiers.ts';
@@ -20,7 +18,6 @@ const PLACES = new Set(['Tarrowmere', 'Tarrow on Sea', 'Alaska', 'Centre']);
 const knownPlace = (name: string) => PLACES.has(name);
 const names = (text: string) => findNames(text, { knownPlace }).map((n) => `${n.text}/${n.type}`);
 
-const engine = createEngine(mergePacks(loadBuiltinPacks().packs).index);
 const entities = (text: string) => engine.analyze({ text }).entities;
 
 describe('engine/ner: where a name ends', () => {

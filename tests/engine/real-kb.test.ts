@@ -4,16 +4,7 @@
  * an off-topic story must not grow invented geopolitics. Sentences written for the test.
  */
 import { describe, it, expect } from 'vitest';
-import { createEngine } from '../../lib/engine/index.ts';
-import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
-import { mergePacks } from '../../lib/kb/build-index.ts';
-
-const engine = createEngine(mergePacks(loadBuiltinPacks().packs).index);
-const kbIds = (text: string) =>
-  engine
-    .analyze({ text })
-    .entities.filter((e) => e.id)
-    .map((e) => e.id!);
+import { kbIds, shippedEngine as engine } from '../fixtures/shipped-engine.ts';
 
 describe('engine with the shipped knowledge base', () => {
   it.each([

@@ -6,16 +6,7 @@
  * those files exists for the first group of cases. Sentences written for the test.
  */
 import { describe, it, expect } from 'vitest';
-import { createEngine } from '../../lib/engine/index.ts';
-import { loadBuiltinPacks } from '../../scripts/lib/load-builtin.ts';
-import { mergePacks } from '../../lib/kb/build-index.ts';
-
-const engine = createEngine(mergePacks(loadBuiltinPacks().packs).index);
-const kbIds = (text: string) =>
-  engine
-    .analyze({ text })
-    .entities.filter((e) => e.id)
-    .map((e) => e.id!);
+import { kbIds } from '../fixtures/shipped-engine.ts';
 
 describe('broad-3 entries with the shipped knowledge base', () => {
   it.each([
