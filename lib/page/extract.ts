@@ -145,6 +145,16 @@ function* extractSteps(
 
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
+/** Whether only spaces (no other text) stand between [start, end) and the line's ends; looks at the neighbours only. */
+function wholeLine(text: string, start: number, end: number): boolean {
+  const blank = (c: string) => c !== '\n' && /\s/u.test(c);
+  let i = start - 1;
+  while (i >= 0 && blank(text[i]!)) i--;
+  let j = end;
+  while (j < text.length && blank(text[j]!)) j++;
+  return (i < 0 || text[i] === '\n') && (j >= text.length || text[j] === '\n');
+}
+
 /**
  * The parts of the text that title something rather than say it: the page's headings, and
  * lines that are one link and nothing else (a contents entry "1 History", a teaser for
@@ -159,8 +169,7 @@ function headingSpans(segments: TextSegment[], text: string): [number, number][]
   const close = () => {
     if (!span) return;
     // A link counts only when it is its line's whole text.
-    const alone =
-      !isLink || (/(?:^|\n)[^\S\n]*$/.test(text.slice(0, span[0])) && /^[^\S\n]*(?:\n|$)/.test(text.slice(span[1])));
+    const alone = !isLink || wholeLine(text, span[0], span[1]);
     if (alone && out.length < MAX_HEADING_SPANS) out.push(span);
     span = null;
   };
