@@ -1,7 +1,7 @@
 /**
  * Figures in the text: numbers with what they count ("1,100 square kilometers",
- * "3,000 Uyghurs", "$40 billion", "4 percent", "in March 2013"), read phrase by phrase with
- * compromise's own number, money, percentage and date tagging rather than a hand-written
+ * "3,000 Uyghurs", "$40 billion", "4 percent", "in March 2013"), read with compromise's own
+ * number, money, percentage and date tagging (the document the names stage tagged) rather than a hand-written
  * expression. The entity a figure concerns is decided by the caller from the mentions in the
  * same sentence.
  *
@@ -27,15 +27,19 @@ interface Term {
   end: number;
   tags: Set<string>;
 }
-interface NumberMatch {
+interface CompromiseTerm {
+  text: string;
+  tags: string[];
   offset: { start: number; length: number };
-  number?: { num: number; suffix?: string; unit?: string };
-  terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
+}
+/** One number compromise read: where it is in the text and its value. */
+interface NumberMatch {
+  start: number;
+  end: number;
+  num: number | undefined;
 }
 
-/** A paragraph worth parsing: it holds a digit or a counting word. */
-const MAY_COUNT =
-  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands|millions?|billions?)\b/i;
+const PERCENT_AFTER = /^\s*(?:percent|per cent)\b/i;
 const CURRENCY = /^(?:US|A|C|HK|NZ)?[$€£¥₹]/;
 const SIZE_AFTER = /^\s*[x×]\s*\d/;
 const SIZE_BEFORE = /\d\s*[x×]\s*$/;
@@ -94,12 +98,12 @@ function trim(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-function termsOf(doc: ReturnType<typeof nlp>, base: number): Term[] {
+function termsFrom(sentences: { terms: CompromiseTerm[] }[]): Term[] {
   const out: Term[] = [];
-  for (const s of doc.json({ offset: true }) as { terms: NumberMatch['terms'] }[])
+  for (const s of sentences)
     for (const t of s.terms) {
       if (!t.text) continue;
-      const start = base + t.offset.start;
+      const start = t.offset.start;
       out.push({ text: t.text, start, end: start + t.text.length, tags: new Set(t.tags) });
     }
   return out;
@@ -135,52 +139,53 @@ function inSpans(spans: readonly (readonly [number, number])[], pos: number): bo
   return lo < spans.length && spans[lo]![0] <= pos;
 }
 
+/** Compromise's document of a text, as the names stage made it. */
+export type TaggedDoc = ReturnType<typeof nlp>;
+
 /**
+ * The figures in `doc`, compromise's document of the start of `text` (the names stage's, so the
+ * text is tagged once; past MAX_NER_CHARS a long text has no figures, as it has no new names).
  * `headings`: where the text is a heading of the page (the extractor's [start, end) pairs, in
  * order). A heading's numbers number sections or tease a story ("1 History", "Five things we
  * learned"): they are not figures.
  */
-export function findFigures(text: string, headings: readonly (readonly [number, number])[] = []): RawFigure[] {
+export function findFigures(
+  text: string,
+  headings: readonly (readonly [number, number])[] = [],
+  doc: TaggedDoc = nlp(text),
+): RawFigure[] {
   const out: RawFigure[] = [];
-  // Sentence by sentence, and only those that may count something: compromise's tagging costs
-  // per word, and a whole article at once costs far more than its parts (its offsets are quadratic).
-  const pieces = /[^\n]+?(?:[.!?]["\u201D\u2019)]*(?=\s)|(?=\n)|$)/g;
-  let from = -1;
-  let to = -1;
-  const flush = () => {
-    if (from < 0) return;
-    // Figures are an extra: text compromise cannot read loses its figures, never the analysis.
-    try {
-      figuresIn(text, from, text.slice(from, to), out);
-    } catch {
-      /* no figures from this piece */
-    }
-    from = to = -1;
-  };
-  for (let m = pieces.exec(text); m; m = pieces.exec(text)) {
-    if (!m[0].trim()) continue;
-    if (!MAY_COUNT.test(m[0]) || inSpans(headings, m.index + m[0].search(/\S/))) {
-      flush();
-      continue;
-    }
-    // Neighbouring counting sentences of a paragraph are parsed together ("Dec. 4" ends in a full stop).
-    if (from >= 0 && /\n/.test(text.slice(to, m.index))) flush();
-    if (from < 0) from = m.index;
-    to = m.index + m[0].length;
+  // Figures are an extra: text compromise cannot read loses its figures, never the analysis.
+  try {
+    figuresIn(text, doc, out);
+  } catch {
+    return [];
   }
-  flush();
   return headings.length ? out.filter((f) => !inSpans(headings, f.start)) : out;
 }
 
-function figuresIn(text: string, base: number, paragraph: string, out: RawFigure[]): void {
-  const doc = nlp(paragraph);
-  const terms = termsOf(doc, base);
+/**
+ * Each number compromise reads in `doc`. Offsets come from the document's terms and values from
+ * `numbers().get()`: asking compromise for each number's JSON with offsets walks the whole
+ * document once per number (quadratic in the article's length).
+ */
+function figuresIn(text: string, doc: TaggedDoc, out: RawFigure[]): void {
+  const sentences = doc.json({ offset: true }) as { terms: CompromiseTerm[] }[];
+  const terms = termsFrom(sentences);
+  const view = doc.numbers();
+  const values = view.get() as number[];
+  const matches: NumberMatch[] = [];
+  (view.fullPointer as [number, number, number][]).forEach(([n, first, end], i) => {
+    const from = sentences[n]?.terms[first];
+    const to = sentences[n]?.terms[end - 1];
+    if (!from || !to) return;
+    matches.push({ start: from.offset.start, end: to.offset.start + to.offset.length, num: values[i] });
+  });
   const termAt = new Map(terms.map((t, i) => [t.start, i]));
-  const matches = doc.numbers().json({ offset: true }) as NumberMatch[];
   for (let k = 0; k < matches.length; k++) {
     const match = matches[k]!;
-    let [start, end] = trim(text, base + match.offset.start, base + match.offset.start + match.offset.length);
-    let value = match.number?.num ?? null;
+    let [start, end] = trim(text, match.start, match.end);
+    let value = match.num ?? null;
     const first = termAt.get(start);
     if (first === undefined || value === null || !Number.isFinite(value)) continue;
     const firstTerm = terms[first]!;
@@ -188,10 +193,10 @@ function figuresIn(text: string, base: number, paragraph: string, out: RawFigure
     while (last + 1 < terms.length && terms[last + 1]!.start < end) last++;
     // compromise splits "1.5 million" in two; a scale word right after a number belongs to it.
     const next = matches[k + 1];
-    if (next && terms[last + 1]?.tags.has('Multiple') && base + next.offset.start === terms[last + 1]!.start) {
+    if (next && terms[last + 1]?.tags.has('Multiple') && next.start === terms[last + 1]!.start) {
       last++;
       end = terms[last]!.end;
-      value *= next.number?.num ?? 1;
+      value *= next.num ?? 1;
       k++;
     }
     // compromise reads "$1.2bn and €3 million" as one number: keep the first, valued alone.
@@ -212,7 +217,7 @@ function figuresIn(text: string, base: number, paragraph: string, out: RawFigure
     const after = text.slice(end, end + 8);
     if (tags.some((t) => t.has('Time') || t.has('Ordinal')) || TIME_NEAR_BEFORE.test(before) || TIME_AFTER.test(after))
       continue;
-    if (match.number?.suffix === 's' || /\d0s$/.test(written)) continue; // a decade: "the 1990s", "late 1800s"
+    if (/\ds$/.test(written)) continue; // a decade: "the 1990s", "late 1800s"
     if (SIZE_AFTER.test(after) || SIZE_BEFORE.test(before) || /\d\s*[x×]\s*\d/.test(written)) continue;
     // Part of a compound word ("COVID-19", "one-two"), not a count.
     if (/[\p{L}\d]-$/u.test(before)) continue;
@@ -234,8 +239,8 @@ function figuresIn(text: string, base: number, paragraph: string, out: RawFigure
       continue;
     }
     if (tags.some((t) => t.has('Date')) && !tags.some((t) => t.has('Money'))) continue;
-    if (tags.some((t) => t.has('Percent')) || match.number?.unit === 'percent') {
-      const pct = /^\s*(?:percent|per cent)\b/i.exec(text.slice(end));
+    if (tags.some((t) => t.has('Percent')) || /%$/.test(written) || PERCENT_AFTER.test(text.slice(end, end + 12))) {
+      const pct = PERCENT_AFTER.exec(text.slice(end, end + 12));
       if (pct) end += pct[0].length;
       out.push({ start, end, text: text.slice(start, end), value, unit: 'percent' });
       continue;

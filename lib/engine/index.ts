@@ -13,7 +13,7 @@ import type { AnalysisResult, AnalyzeInput, IndexEntry, KbIndex } from './types.
 import { tokenize, splitSentences, joinable, type Token } from './tokenize.ts';
 import { matchAliases, firstTokenKeys, type AliasMatch } from './match-aliases.ts';
 import { findDefinitions } from './definitions.ts';
-import { findNames, type NerSpan } from './ner.ts';
+import { findNames, tagText, type NerSpan } from './ner.ts';
 import { disambiguate, hasEvidence, needsEvidence } from './disambiguate.ts';
 import { linkFigures, rankEntities, type Draft } from './rank.ts';
 import { MentionTable } from './mention-table.ts';
@@ -55,7 +55,10 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   const overlaps = (s: number, e: number) => table.overlaps(s, e);
   // Names the knowledge base lacks are found first: a longer one swallows a place's name inside it.
   const nerText = text.length > MAX_NER_CHARS ? text.slice(0, MAX_NER_CHARS) : text;
-  const spans: NerSpan[] = input.findUnknownNames === false ? [] : findNames(nerText, { knownPlace: input.knownPlace });
+  // The quick pass (findUnknownNames false) tags nothing: no names beyond the knowledge base, no figures.
+  // Otherwise one compromise document serves the names and the figures it covers.
+  const doc = input.findUnknownNames === false ? undefined : tagText(nerText);
+  const spans: NerSpan[] = doc ? findNames(nerText, { knownPlace: input.knownPlace }, doc) : [];
   const swallowed = placesInsideNames(text, spans, matches, (m) =>
     m.candidates.every((c) => ['place', 'country'].includes(index.entries[c]!.type)),
   );
@@ -183,7 +186,7 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     title,
     sentences,
   );
-  const figures = linkFigures(text, sentences, entities, input.headings);
+  const figures = input.findUnknownNames === false ? [] : linkFigures(text, sentences, entities, input.headings, doc);
   return {
     title: title || firstLine(text),
     wordCount: tokens.length,

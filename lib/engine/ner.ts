@@ -182,10 +182,16 @@ function taggedTerms(doc: ReturnType<typeof nlp>): TaggedTerm[] {
   return out;
 }
 
-export function findNames(text: string, evidence: NameEvidence = {}): NerSpan[] {
+/** Compromise's document of a text: made once per analysis, read by the names and the figures stages. */
+export function tagText(text: string): ReturnType<typeof nlp> {
+  return nlp(text);
+}
+
+/** `doc`: compromise's document of `text`, when the caller has it already (the figures stage shares it). */
+export function findNames(text: string, evidence: NameEvidence = {}, doc?: ReturnType<typeof nlp>): NerSpan[] {
   const out: NerSpan[] = [];
   if (!text.trim()) return out;
-  const doc = nlp(text);
+  doc ??= nlp(text);
   const groups: [EntityType, CompromiseMatch[]][] = [
     ['person', doc.people().json({ offset: true }) as CompromiseMatch[]],
     ['organization', doc.organizations().json({ offset: true }) as CompromiseMatch[]],

@@ -5,7 +5,7 @@
  */
 import type { Ambiguity, Entity, EntitySource, EntityType, Figure, Mention } from './types.ts';
 import { sentenceAt, type Sentence } from './tokenize.ts';
-import { findFigures } from './figures.ts';
+import { findFigures, type TaggedDoc } from './figures.ts';
 
 /** An entity while the article is being read: its mentions so far, before ranking. */
 export interface Draft {
@@ -74,6 +74,7 @@ export function linkFigures(
   sentences: Sentence[],
   entities: Entity[],
   headings: readonly (readonly [number, number])[] = [],
+  doc?: TaggedDoc,
 ): Figure[] {
   const mentions = entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, key: e.key })));
   mentions.sort((a, b) => a.start - b.start);
@@ -91,7 +92,7 @@ export function linkFigures(
     return lo;
   };
   const out: Figure[] = [];
-  for (const f of findFigures(text, headings)) {
+  for (const f of findFigures(text, headings, doc)) {
     let inside = false;
     for (let k = f.start; k < f.end && !inside; k++) inside = covered[k] === 1;
     if (inside) continue;

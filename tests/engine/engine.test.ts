@@ -220,6 +220,10 @@ describe('engine/figures', () => {
       ['12%', 'percent'],
       ['4 percent', 'percent'],
     ]);
+    // British spelling, which compromise does not read as a unit.
+    expect(findFigures('Turnout fell to 39 per cent.').map((f) => [f.text, f.unit])).toEqual([
+      ['39 per cent', 'percent'],
+    ]);
   });
 
   it('keeps a year with its month, and leaves out the day of a date', () => {
@@ -359,13 +363,16 @@ describe('engine/compound names', () => {
 });
 
 describe('engine/quick pass', () => {
-  it('skips names the knowledge base lacks when asked, and says the result is not complete', () => {
-    const text = 'Owner Jeff Allison met officials of the SCO in Astana.';
+  it('skips names the knowledge base lacks and figures when asked, and says the result is not complete', () => {
+    const text = 'Owner Jeff Allison met officials of the SCO in Astana to discuss 55 planned projects.';
     const quick = engine.analyze({ text, findUnknownNames: false });
     expect(quick.complete).toBe(false);
     expect(quick.entities.every((e) => e.id !== null)).toBe(true);
+    // Figures need compromise's tagging, the costly step the quick pass leaves to the complete one.
+    expect(quick.figures).toEqual([]);
     const full = engine.analyze({ text });
     expect(full.complete).toBe(true);
+    expect(full.figures.map((f) => f.text)).toEqual(['55 planned projects']);
     expect(full.entities.some((e) => e.name === 'Jeff Allison')).toBe(true);
   });
 });
