@@ -8,7 +8,10 @@ import { createEngine } from '../../lib/engine/index.ts';
 import { testIndex } from '../fixtures/test-kb.ts';
 
 const tagged = vi.hoisted(() => ({ spans: [] as NerSpan[] }));
-vi.mock('../../lib/engine/ner.ts', () => ({ findNames: () => tagged.spans }));
+vi.mock('../../lib/engine/ner.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/engine/ner.ts')>()),
+  findNames: () => tagged.spans,
+}));
 
 const engine = createEngine(testIndex);
 
