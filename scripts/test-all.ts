@@ -7,11 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './lib/read-packs.ts';
-import { bin, CHECK_STEPS, runSteps } from './check.ts';
+import { bin, CHECK_STEPS, runSteps, type Stage } from './check.ts';
 import { findBrowser } from './lib/browsers.ts';
 
 // The fast checks (npm run check), then builds and browsers.
-const steps: [string, string, string[]][] = [
+const steps: Stage[] = [
   ['prepare', bin('wxt'), ['prepare']],
   ...CHECK_STEPS,
   ['build: Chrome MV3', bin('wxt'), ['build']],
@@ -24,7 +24,7 @@ const steps: [string, string, string[]][] = [
 ];
 
 const started = Date.now();
-runSteps(steps);
+await runSteps(steps);
 
 const missing = (['chromium', 'firefox'] as const).filter((b) => !findBrowser(b).path);
 if (missing.length) {
