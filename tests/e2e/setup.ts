@@ -70,8 +70,16 @@ export async function launch(name: BrowserName, withExtension = true): Promise<L
   });
 }
 
+/**
+ * Waits for the sidebar's complete list: the first (quick) pass shows the names the knowledge
+ * base has at once and says "looking for other names…" until the full pass replaces it.
+ */
 export async function sidebarReady(page: Page, timeout = 60_000) {
   await waitForSidebarReady(page, timeout);
+  await page.waitForFunction(
+    () => !document.querySelector('backstory-sidebar')?.shadowRoot?.querySelector('.badge.pending'),
+    { timeout, polling: 100 },
+  );
 }
 
 /** Text content of our sidebar's shadow root (open by design). */
