@@ -21,6 +21,12 @@ export const HIGHLIGHT_SLICE_MS = 12;
  * re-checks every drawn range after any change to the page, ~4 ms per 1,000 (ADR 5).
  */
 export const WINDOW_ABOVE = 300;
+/**
+ * On a long article read from its top, this many of its first mentions are drawn at once, without
+ * waiting for the viewport observer's first report (which comes only after the next frame, behind
+ * the sidebar's first render); the report then narrows the drawing to the viewport.
+ */
+export const HEAD_MENTIONS = 100;
 
 export class HighlightPainter {
   /** Which mentions of a long article are near the viewport (null: all are drawn). */
@@ -63,6 +69,7 @@ export class HighlightPainter {
       void this.draw(this.restart(), todo, style);
       return;
     }
+    if (this.win.scrollY < this.win.innerHeight) void this.draw(this.restart(), todo.slice(0, HEAD_MENTIONS), style);
     this.window = new ViewportWindow(groupByBlock(this.mentions.article.segments, todo), Observer, (visible) => {
       void this.draw(this.restart(), visible, style);
     });

@@ -8,6 +8,7 @@ import { extractArticle } from '../../lib/page/extract.ts';
 import { makeEntity, makeResult } from '../fixtures/ui-fixtures.ts';
 import { DEFAULT_SETTINGS } from '../../lib/storage/settings.ts';
 import { until } from './fakes.ts';
+import { HEAD_MENTIONS, WINDOW_ABOVE } from '../../lib/analyzer/painter.ts';
 import { parts } from './parts.ts';
 import type { Mention } from '../../lib/engine/types.ts';
 
@@ -58,6 +59,31 @@ describe('analyzer/mentions', () => {
 });
 
 describe('analyzer/painter', () => {
+  it("draws a long article's first mentions at once, before the viewport observer's first report", async () => {
+    const para = '<p>NATO met NATO and NATO again while NATO waited for NATO to decide.</p>';
+    const html = `<!doctype html><html><head><title>Long</title></head><body><article><h1>A long read</h1>${para.repeat(
+      WINDOW_ABOVE / 5 + 20,
+    )}</article></body></html>`;
+    const p = parts({ html });
+    // An observer that never reports, as before the page's next frame.
+    p.win.IntersectionObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof IntersectionObserver;
+    const article = extractArticle(p.doc)!;
+    p.mentions.setArticle(article);
+    const mentions: Mention[] = [];
+    for (let at = article.text.indexOf('NATO'); at >= 0; at = article.text.indexOf('NATO', at + 1))
+      mentions.push({ start: at, end: at + 4, text: 'NATO' });
+    expect(mentions.length).toBeGreaterThan(WINDOW_ABOVE);
+    p.painter.paint(
+      makeResult({ entities: [makeEntity({ name: 'NATO', type: 'organization', mentions })] }),
+      DEFAULT_SETTINGS,
+    );
+    await until(() => p.layer.size === HEAD_MENTIONS, 'the first mentions drawn');
+  });
+
   it('draws every mention of the highlighted types', async () => {
     const { painter, layer, result } = setUp();
     painter.paint(result, DEFAULT_SETTINGS);
