@@ -18,6 +18,7 @@ import {
   NOT_NAMES,
   ORG_HEADS,
   PARTICLES,
+  PLACE_ATTRIBUTE_SUFFIX,
   PLACE_HEADS,
   SENTENCE_START_HEADS,
   SENTENCE_START_MODIFIERS,
@@ -255,7 +256,11 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
       n.end += rest[0].length;
     }
   }
-  return out
-    .filter((n) => n.type !== 'person' || !endsInOrdinaryWord(n.text, text))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  return (
+    out
+      .filter((n) => n.type !== 'person' || !endsInOrdinaryWord(n.text, text))
+      // "Mercer Island-based fleet": an attribute of what follows, not a mention of the place.
+      .filter((n) => !PLACE_ATTRIBUTE_SUFFIX.test(text.slice(n.end, n.end + 20)))
+      .sort((a, b) => a.start - b.start || b.end - a.end)
+  );
 }

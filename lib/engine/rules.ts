@@ -80,9 +80,12 @@ export const OWNED_BEFORE: RegExp = new RegExp(
   String.raw`[-\u2010\u2011](?:${attributeSuffixes.owner.join('|')})\s+$`,
   'u',
 );
-/** A first word "Nairobi-based", "Tata Sons-owned": an attribute of the name after it, not a word of that name. */
+/**
+ * Leading words "Nairobi-based", "Mercer Island-based", "Tata Sons-owned": an attribute of the
+ * name after it, not words of that name (up to three capitalised words before the hyphenated one).
+ */
 export const ATTRIBUTE_WORD: RegExp = new RegExp(
-  String.raw`^\S*[-\u2010\u2011](?:${[...attributeSuffixes.place, ...attributeSuffixes.owner].join('|')})\s+`,
+  String.raw`^(?:\p{Lu}[\p{L}\p{M}.'\u2019&]*\s+){0,3}\S*[-\u2010\u2011](?:${[...attributeSuffixes.place, ...attributeSuffixes.owner].join('|')})\s+`,
   'u',
 );
 /** Words of a company's registered name after its common name ("… Limited", "… Inc"). */

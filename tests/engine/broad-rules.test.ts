@@ -48,6 +48,12 @@ describe('engine/ner: where a name ends', () => {
     expect(found.some((n) => n.includes('based'))).toBe(false);
   });
 
+  it('a place of several words before "-based" is an attribute too, neither a name of its own nor a word of the next', () => {
+    const found = names('The Harlow Island-based Tessa M. Quarrie Company said it would sell the boat.');
+    expect(found).toContain('Tessa M. Quarrie Company/organization');
+    expect(found.some((n) => n.includes('Harlow') || n.includes('based'))).toBe(false);
+  });
+
   it('an office runs from its first title word: a place before it stays a place, the person after it a person', () => {
     const found = names('“We are ready,” Tarrowmere Assistant City Manager Ben Quistorp said on Monday.');
     expect(found).toContain('Tarrowmere/place');
