@@ -19,7 +19,7 @@ import { linkFigures, rankEntities, type Draft } from './rank.ts';
 import { MentionTable } from './mention-table.ts';
 import { addUnknownNames, guessType, placesInsideNames } from './unknown-names.ts';
 import { addShortForms } from './short-forms.ts';
-import { COMMON_ABBREVIATIONS, PLACE_ATTRIBUTE_SUFFIX, QUANTITY_WORDS } from './rules.ts';
+import { BEAT_AFTER, COMMON_ABBREVIATIONS, PLACE_ATTRIBUTE_SUFFIX, QUANTITY_WORDS } from './rules.ts';
 import { aliasKey } from '../kb/alias-key.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 
@@ -58,7 +58,9 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
   // The quick pass (findUnknownNames false) tags nothing: no names beyond the knowledge base, no figures.
   // Otherwise one compromise document serves the names and the figures it covers.
   const doc = input.findUnknownNames === false ? undefined : tagText(nerText);
-  const spans: NerSpan[] = doc ? findNames(nerText, { knownPlace: input.knownPlace }, doc) : [];
+  const kbPlace = (name: string) =>
+    (index.aliases[aliasKey(name)] ?? []).some((t) => ['place', 'country'].includes(index.entries[t.e]!.type));
+  const spans: NerSpan[] = doc ? findNames(nerText, { knownPlace: input.knownPlace, kbPlace }, doc) : [];
   const swallowed = placesInsideNames(text, spans, matches, (m) =>
     m.candidates.every((c) => ['place', 'country'].includes(index.entries[c]!.type)),
   );
@@ -122,6 +124,11 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     if (overlaps(m.start, m.end)) continue; // inside a long form the article defined
     if (inRouteName(text, tokens, m)) continue; // "Kazakhstan-Turkmenistan-Iran railway" names a route, not three countries
     if (PLACE_ATTRIBUTE_SUFFIX.test(text.slice(m.end, m.end + 20))) continue; // "Washington-based fleet": an attribute of the fleet
+    if (
+      BEAT_AFTER.test(text.slice(m.end, m.end + 20)) &&
+      m.candidates.every((c) => ['place', 'country'].includes(index.entries[c]!.type))
+    )
+      continue; // "North America editor": a reporter's patch, not a mention of the place
     if (swallowed.has(m)) continue; // "Air India", "Reform UK": a word of an airline's, a party's name
     if (m.first === m.last && COMMON_ABBREVIATIONS.has(acr ?? '')) continue; // "AI", "TV": a common noun's abbreviation
     let entry: IndexEntry;

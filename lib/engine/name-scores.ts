@@ -5,6 +5,7 @@
  * the threshold. Pure: the part-of-speech tags come from compromise via ner.ts.
  */
 import type { EntityType } from './types.ts';
+import { isDemonym } from './peoples.ts';
 import {
   COMMON_ABBREVIATIONS,
   EVENT_HEADS,
@@ -37,6 +38,8 @@ export interface TaggedTerm {
 export interface NameEvidence {
   /** Whether the gazetteer (GeoNames cities and regions) knows a place of this name. */
   knownPlace?: (name: string) => boolean;
+  /** Whether the knowledge base has a place or country of this name (for "New Zealanders"). */
+  kbPlace?: (name: string) => boolean;
 }
 
 export interface ScoredName {
@@ -165,12 +168,6 @@ function isHead(word: string): boolean {
 }
 
 /** "Alaskan", "Kenyans", "Japanese": a place's name the text or the gazetteer knows, with a demonym's ending. */
-function isDemonym(word: string, ctx: RunContext): boolean {
-  const w = word.replace(/s$/u, '');
-  const stems = [w.replace(/n$/u, ''), w.replace(/ian$/u, 'a'), w.replace(/ese$/u, '')].filter((x) => x !== w);
-  return stems.some((x) => x.length > 2 && (ctx.placeWords.has(x) || ctx.knownPlace(x)));
-}
-
 function tight(text: string, a: TaggedTerm, b: TaggedTerm): boolean {
   const gap = text.slice(a.end, b.start);
   // An initial's full stop stays inside the name ("E. A. Sobirzoda").
@@ -266,7 +263,9 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
     features.push('saidOrAppositive');
   if (content.some((w) => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(w.text) && !/^(?:Mc|Mac)/u.test(w.text)))
     features.push('camelCase');
-  const orgHead = content.length > 1 && ORG_HEADS.has(lastText);
+  // "Department of Conservation", "University of Tarrow": the head word first, before "of".
+  const headFirst = content.length > 1 && ORG_HEADS.has(first.text) && words[1]?.text === 'of';
+  const orgHead = content.length > 1 && (ORG_HEADS.has(lastText) || headFirst);
   const placeHead = content.length > 1 && PLACE_HEADS.has(lastText);
   // "Finance Bill", "Green Deal Programme": a law's, a plan's or a treaty's name.
   const initiativeHead = content.length > 1 && INITIATIVE_HEADS.has(lastText);
@@ -346,13 +345,15 @@ function scoreRun(text: string, terms: TaggedTerm[], from: number, to: number, c
   )
     features.push('lowercaseElsewhere');
   // Ordinary words weigh against a name, except its head word ("Bank", "Reservoir"), which makes it one.
-  const head = orgHead || placeHead || initiativeHead ? last : null;
+  const head = headFirst ? first : orgHead || placeHead || initiativeHead ? last : null;
   const known = content.filter((w) => w !== head && !isUnseen(w) && !hasAny(w, NAME_TAGS)).length;
   if (known) features.push('dictionaryWord');
   // "Kazakh media", "Western officials"; but a head word makes a name of them ("Central Bank", "State Police").
   // A demonym is a description too ("Alaskan", "Kenyans"), whether or not the list names it.
   const description = (w: TaggedTerm) =>
-    NOT_NAMES.has(w.text.toLowerCase()) || w.tags.has('Demonym') || isDemonym(w.text, ctx);
+    NOT_NAMES.has(w.text.toLowerCase()) ||
+    w.tags.has('Demonym') ||
+    isDemonym(w.text, (x) => ctx.placeWords.has(x) || ctx.knownPlace(x));
   // A law of a people is a description too ("the British Bill"); a body's head word still makes a name ("State Police").
   if ((!head || initiativeHead) && content.some((w) => w !== head && w.text.length > 1 && description(w)))
     features.push('notName');

@@ -10,6 +10,7 @@ import nlp from 'compromise';
 import type { EntityType } from './types.ts';
 import {
   ATTRIBUTE_WORD,
+  BEAT_AFTER,
   EVENT_HEADS,
   EVENT_LEADS,
   GENERIC_WORDS,
@@ -25,6 +26,7 @@ import {
   isTitle,
 } from './rules.ts';
 import { headingLines, scoreNames, type NameEvidence, type TaggedTerm } from './name-scores.ts';
+import { isPeopleOfPlace } from './peoples.ts';
 
 export interface NerSpan {
   start: number;
@@ -261,6 +263,10 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
       .filter((n) => n.type !== 'person' || !endsInOrdinaryWord(n.text, text))
       // "Mercer Island-based fleet": an attribute of what follows, not a mention of the place.
       .filter((n) => !PLACE_ATTRIBUTE_SUFFIX.test(text.slice(n.end, n.end + 20)))
+      // "New Zealanders", "Sri Lankans": a place's people, a description.
+      .filter((n) => !isPeopleOfPlace(n.text, (x) => !!evidence.knownPlace?.(x) || !!evidence.kbPlace?.(x)))
+      // "Latin America editor": a reporter's patch.
+      .filter((n) => n.type !== 'place' || !BEAT_AFTER.test(text.slice(n.end, n.end + 20)))
       .sort((a, b) => a.start - b.start || b.end - a.end)
   );
 }

@@ -75,6 +75,8 @@ export function isGenericPhrase(name: string): boolean {
 const suffixRe = (words: string[]) => new RegExp(String.raw`^[-\u2010\u2011](?:${words.join('|')})\b`, 'u');
 /** "-based", "-born" after a place: an attribute of what follows, not a mention of the place. */
 export const PLACE_ATTRIBUTE_SUFFIX: RegExp = suffixRe(attributeSuffixes.place);
+/** " editor", " correspondent" after a place: the reporter's patch ("North America editor"), not a mention of the place. */
+export const BEAT_AFTER: RegExp = new RegExp(String.raw`^[ \u00a0]+(?:${attributeSuffixes.beat.join('|')})\b`, 'iu');
 /** "Amazon-owned ", "Kremlin-backed " right before a name: the name is an organisation's. */
 export const OWNED_BEFORE: RegExp = new RegExp(
   String.raw`[-\u2010\u2011](?:${attributeSuffixes.owner.join('|')})\s+$`,

@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { createEngine } from '../../lib/engine/index.ts';
 import { testIndex } from '../fixtures/test-kb.ts';
+import { findNames } from '../../lib/engine/ner.ts';
 
 const engine = createEngine(testIndex);
 const ids = (text: string) => engine.analyze({ text }).entities.map((e) => e.id);
@@ -18,5 +19,27 @@ describe('engine: a place name used as an attribute', () => {
 
   it('still finds the place when the article names it on its own', () => {
     expect(ids('A Singapore-based firm opened an office in Singapore this week.')).toContain('singapore');
+  });
+});
+
+describe("engine: a place before a newsroom role is the reporter's patch", () => {
+  it.each(['our China correspondent', 'the Singapore bureau chief', 'the China Editor'])(
+    'does not count %j as a mention of the place',
+    (phrase) => {
+      expect(ids(`Ana Pell, ${phrase}, filed the report on Tuesday.`)).not.toContain(
+        phrase.includes('China') ? 'china' : 'singapore',
+      );
+    },
+  );
+
+  it('still finds the place when the article names it on its own', () => {
+    expect(ids('Ana Pell, our China correspondent, said China had raised rates.')).toContain('china');
+  });
+
+  it('a place the knowledge base lacks is left out the same way', () => {
+    const found = findNames('Ana Pell, the Tarrow Bay editor, said the river rose.', {
+      knownPlace: (n) => n === 'Tarrow Bay',
+    }).map((n) => n.text);
+    expect(found).toEqual(['Ana Pell']);
   });
 });

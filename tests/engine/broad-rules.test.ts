@@ -54,6 +54,14 @@ describe('engine/ner: where a name ends', () => {
     expect(found.some((n) => n.includes('Harlow') || n.includes('based'))).toBe(false);
   });
 
+  it("a country's people named by the knowledge base's country name are a description, not a person", () => {
+    const found = entities('Many New Zealanders and Sri Lankans were upset, Ben Hollander said on Monday.').map(
+      (e) => e.name,
+    );
+    expect(found).toContain('Ben Hollander');
+    expect(found.some((n) => /Zealanders|Lankans/u.test(n))).toBe(false);
+  });
+
   it('an office runs from its first title word: a place before it stays a place, the person after it a person', () => {
     const found = names('“We are ready,” Tarrowmere Assistant City Manager Ben Quistorp said on Monday.');
     expect(found).toContain('Tarrowmere/place');

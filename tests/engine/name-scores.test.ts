@@ -28,6 +28,20 @@ describe('engine/name-scores: evidence for a name', () => {
     expect(names('The bill passed after Sen. Orla Rivers changed her vote.')).toContain('Orla Rivers/person');
   });
 
+  it('orgHead: a body\'s head word first, before "of", makes an organisation ("Department of …")', () => {
+    const found = names('Some tribes stand back and allow the Department of Quellation and volunteers to lead.');
+    expect(found).toContain('Department of Quellation/organization');
+  });
+
+  it('a whole name that is a place\'s people is a description (a rule in ner.ts, not a weight) ("New Zealanders"), a surname like one is not', () => {
+    const knownPlace = (n: string) => ['Tarrow Bay', 'Holland'].includes(n);
+    const found = findNames('Many Tarrow Bayers were upset, Ben Hollander said in Holland.', { knownPlace }).map(
+      (n) => n.text,
+    );
+    expect(found).not.toContain('Tarrow Bayers');
+    expect(found).toContain('Ben Hollander');
+  });
+
   it('unknownWord: two words compromise has never seen, mid-sentence, are a name', () => {
     expect(names('The award went to Zorbek Tualimov after a long vote.')).toContain('Zorbek Tualimov/person');
   });
