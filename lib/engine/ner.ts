@@ -14,6 +14,7 @@ import {
   EVENT_HEADS,
   EVENT_LEADS,
   GENERIC_WORDS,
+  LEADING_PARTICLES,
   NOT_NAME_PHRASES,
   NOT_NAME_START,
   NOT_NAMES,
@@ -51,6 +52,9 @@ const lastWord = (text: string) =>
 function cleanName(raw: string, start: number): { text: string; start: number } | null {
   let text = raw;
   let s = start;
+  // "Rangi (Te Rangiwai Robert) Wharerau": a name never runs across a bracket; keep the part before it.
+  const bracket = /[()[\]]/u.exec(text);
+  if (bracket) text = text.slice(0, bracket.index);
   // Trailing punctuation and possessives.
   const trail = /(?:['\u2019]s|['\u2019]|[\s.,;:!?"\u201C\u201D)(\]\-\u2013\u2014])+$/u.exec(text);
   if (trail) {
@@ -206,6 +210,17 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
       const raw = text.slice(m.offset.start, m.offset.start + m.offset.length);
       const cleaned = cleanName(raw, m.offset.start);
       if (!cleaned || !looksLikeName(cleaned.text, type)) continue;
+      // "Te Kaurinui Parata": a capitalised particle the tagger left off the front of a person's name.
+      const lead =
+        type === 'person'
+          ? /(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}]*) $/u.exec(
+              text.slice(Math.max(0, cleaned.start - 10), cleaned.start),
+            )
+          : null;
+      if (lead && LEADING_PARTICLES.has(lead[1]!) && cleaned.text.split(' ')[0] !== lead[1]) {
+        cleaned.start -= lead[1]!.length + 1;
+        cleaned.text = `${lead[1]!} ${cleaned.text}`;
+      }
       out.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length, text: cleaned.text, type });
     }
   }

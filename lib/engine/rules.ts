@@ -38,6 +38,8 @@ export const PORTFOLIO_TITLES: ReadonlySet<string> = lower(titles.portfolio);
 export const ORG_HEADS: ReadonlySet<string> = new Set(orgHeads.words);
 export const PLACE_HEADS: ReadonlySet<string> = new Set(placeHeads.words);
 export const PARTICLES: ReadonlySet<string> = lower(particles.words);
+/** Capitalised words that begin a person's name ("Te Kaurinui", "Abu Bakar"), as written. */
+export const LEADING_PARTICLES: ReadonlySet<string> = new Set(particles.leading);
 export const NOT_NAMES: ReadonlySet<string> = lower(notNames.words);
 export const NOT_NAME_START: ReadonlySet<string> = new Set(notNameStart.words);
 /** Last and first words of an event's name ("T20 World Cup", "Hurricane Helene"). */

@@ -18,8 +18,11 @@ export function addShortForms(table: MentionTable, tokens: Token[]): void {
     if (!table.drafts.has(d.key)) continue;
     const parts = d.name.split(/\s+/);
     if (parts.length < 2) continue;
-    full.set(d, { count: d.mentions.length, first: Math.min(...d.mentions.map((m) => m.start)) });
-    const forms = [parts.at(-1)!];
+    // Named in full: the mentions that spell out the surname, not a merged first name ("Te Kaurinui").
+    const surname = parts.at(-1)!;
+    const count = d.mentions.filter((m) => m.text.replace(/['\u2019]s$/u, '').endsWith(surname)).length;
+    full.set(d, { count, first: Math.min(...d.mentions.map((m) => m.start)) });
+    const forms = [surname];
     if (SURNAME_FIRST.has(parts[0]!.toLowerCase())) forms.push(parts[0]!);
     for (const f of forms) if (f.length >= 2) byForm.set(f, [...(byForm.get(f) ?? []), d]);
   }
@@ -41,7 +44,8 @@ export function addShortForms(table: MentionTable, tokens: Token[]): void {
 
 /**
  * "Te Kaurinui Parata" and "Te Kaurinui Robert Parata" are one person: a name whose words all
- * occur, in order, in a longer name with the same last word joins the longer one. Returns the
+ * occur, in order, in a longer name with the same last word joins the longer one, and so does a
+ * name of two words or more that begins the longer one ("Te Kaurinui Robert"). Returns the
  * drafts merged away.
  */
 function mergeVariants(people: Draft[]): Draft[] {
@@ -53,7 +57,10 @@ function mergeVariants(people: Draft[]): Draft[] {
     const into = people.find((long) => {
       if (long === short || gone.includes(long)) return false;
       const l = words(long);
-      if (l.length <= s.length || l.at(-1) !== s.at(-1)) return false;
+      if (l.length <= s.length) return false;
+      // "Te Kaurinui Robert" (the first words of "Te Kaurinui Robert Parata") is the same person too.
+      if (s.every((w, k) => l[k] === w)) return true;
+      if (l.at(-1) !== s.at(-1)) return false;
       let k = 0;
       for (const w of l) if (w === s[k]) k++;
       return k === s.length;

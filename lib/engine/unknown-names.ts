@@ -42,13 +42,31 @@ export function placesInsideNames(
 }
 
 const SWALLOWS = new Set<EntityType>(['organization', 'event', 'initiative']);
+const DOUBTED = new Set<EntityType>(['person', 'organization']);
 
 export function addUnknownNames(table: MentionTable, spans: NerSpan[], defined: Map<string, Draft>): void {
   // A lone word of a person's name already found ("Gen Sharif" after "Raheel Sharif") is that person's short form.
   const nameWords = new Set(
     [...table.drafts.values()].filter((d) => d.type === 'person').flatMap((d) => d.name.split(/\s+/)),
   );
+  // Person or organisation is the tagger's usual doubt about one name: the article's spans vote,
+  // the first one's type wins a tie ("Tamati Wharerau" a person throughout, though one sentence
+  // made an organisation of him). A place or an event of the same spelling stays apart.
+  const votes = new Map<string, Map<EntityType, number>>();
   for (const span of spans) {
+    if (!DOUBTED.has(span.type)) continue;
+    const v = votes.get(span.text) ?? new Map<EntityType, number>();
+    v.set(span.type, (v.get(span.type) ?? 0) + 1);
+    votes.set(span.text, v);
+  }
+  const typeOf = (span: NerSpan): EntityType => {
+    if (!DOUBTED.has(span.type)) return span.type;
+    let best: [EntityType, number] | null = null;
+    for (const [t, n] of votes.get(span.text)!) if (!best || n > best[1]) best = [t, n];
+    return best![0];
+  };
+  for (const raw of spans) {
+    const span = { ...raw, type: typeOf(raw) };
     if (table.overlaps(span.start, span.end)) continue;
     if (!span.text.includes(' ') && nameWords.has(span.text)) continue;
     // A name the article defined is that thing wherever it recurs, whatever type compromise guesses for it.

@@ -41,3 +41,29 @@ describe('engine/short forms', () => {
     expect(found).toEqual({ 'Rewi Tane Wharerau': 3 });
   });
 });
+
+describe('engine/short forms: a son named many ways, his father by surname', () => {
+  const text = [
+    'Boat builder Tamati Wharerau was nine when he first rowed across the harbour.',
+    'Wharerau, 71, and his son, Te Rangiwai Robert Wharerau, were called to the beach.',
+    'Te Rangiwai was named after a whale. Rangi (Te Rangiwai Robert) Wharerau carves in the shed.',
+    'Te Rangiwai left university to help. At home they call him Rangi (Te Rangiwai Robert) Wharerau too.',
+    'Tamati Wharerau said the sea was changing, and Wharerau wept.',
+  ].join(' ');
+
+  it('a capital particle before a name is its first word ("Te Rangiwai …")', () => {
+    const names = Object.keys(people(text));
+    expect(names).toContain('Te Rangiwai Robert Wharerau');
+    expect(names).not.toContain('Rangiwai Robert Wharerau');
+  });
+
+  it('the first words of a longer name are the same person ("Te Rangiwai Robert")', () => {
+    expect(Object.keys(people(text)).filter((n) => n.includes('Rangiwai'))).toEqual(['Te Rangiwai Robert Wharerau']);
+  });
+
+  it('the bare surname goes to the one named most with it, not the one named most by his first name', () => {
+    const found = people(text);
+    expect(found['Tamati Wharerau']).toBe(6);
+    expect(found['Te Rangiwai Robert Wharerau']).toBe(3);
+  });
+});

@@ -46,6 +46,13 @@ describe('engine/keys of names the knowledge base lacks', () => {
     expect(found).toHaveLength(2);
   });
 
+  it("give a name the tagger calls a person once and an organisation once the first one's type", () => {
+    const text = 'Jordan Vale spoke for the residents. Later, Jordan Vale said the plan would fail.';
+    tagged.spans = tag(text, ['Jordan Vale', 'person'], ['Jordan Vale', 'organization']);
+    const found = engine.analyze({ text }).entities.map((e) => [e.key, e.type, e.mentions.length]);
+    expect(found).toEqual([['new:person:jordan vale', 'person', 2]]);
+  });
+
   it('give the same name of the same type one entity with all its mentions', () => {
     const text = 'Jordan Vale spoke for the residents. Jordan Vale later left.';
     tagged.spans = tag(text, ['Jordan Vale', 'person'], ['Jordan Vale', 'person']);
