@@ -89,6 +89,11 @@ export function hasEvidence(e: number, text: string, tokens: Token[], index: KbI
   );
 }
 
+/** The cue words of entry e that the article uses (each counted once). */
+export function cuesInArticle(e: number, text: string, tokens: Token[], index: KbIndex, all: AliasMatch[]): string[] {
+  return cuesFound(contextOf(text, tokens, index, all), e, index.entries[e]!);
+}
+
 /** Cue words of an entry found in the article, computed once per entry and article. */
 function cuesFound(ctx: Context, e: number, entry: IndexEntry): string[] {
   let hit = ctx.cueHits.get(e);

@@ -21,6 +21,7 @@ import { addUnknownNames, guessType, placesInsideNames } from './unknown-names.t
 import { addShortForms } from './short-forms.ts';
 import { BEAT_AFTER, COMMON_ABBREVIATIONS, PLACE_ATTRIBUTE_SUFFIX, QUANTITY_WORDS } from './rules.ts';
 import { aliasKey } from '../kb/alias-key.ts';
+import { countriesAsTeams, teamInPlay } from './teams.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 
 export type * from './types.ts';
@@ -142,7 +143,9 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
         entry.cues.length &&
         m.first === m.last &&
         needsEvidence(entry, text.slice(m.start, m.end)) &&
-        !hasEvidence(m.candidates[0]!, text, tokens, index, matches)
+        !hasEvidence(m.candidates[0]!, text, tokens, index, matches) &&
+        // "against Afghanistan" in a match report: the country's team is the evidence.
+        teamInPlay(entry.id, text, tokens, index, matches) === null
       )
         continue;
       const d = draftFor(entry);
@@ -181,6 +184,9 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
     }
     b.draft.confidence = Math.max(b.draft.confidence, 0.95);
   }
+
+  // A country's name in a match report is its team ("India beat South Africa").
+  countriesAsTeams(table, text, tokens, index, matches, draftFor);
 
   // 4. Names the knowledge base lacks, then 5. short forms of people named in full.
   addUnknownNames(table, spans, defined);

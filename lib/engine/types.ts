@@ -18,6 +18,8 @@ export interface IndexEntry {
   cues: string[];
   prior: number;
   related: string[];
+  /** Countries this entry plays for ("India national cricket team" represents "india"); absent in older indexes. */
+  represents?: string[];
   pack: string;
 }
 

@@ -47,6 +47,9 @@ export function buildIndex(list: Entry[], origin: Map<string, { pack: string }>,
     cues: (e.cues ?? []).map((c) => tokenizeAlias(c).map(foldToken).join(' ')).filter(Boolean),
     prior: e.prior ?? 0.5,
     related: e.related.map((r) => r.id),
+    ...(e.related.some((r) => r.relation === 'represents')
+      ? { represents: e.related.filter((r) => r.relation === 'represents').map((r) => r.id) }
+      : {}),
     pack: origin.get(e.id)?.pack ?? '',
   }));
   const aliases: Record<string, AliasTarget[]> = Object.create(null) as Record<string, AliasTarget[]>;
