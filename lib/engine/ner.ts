@@ -11,6 +11,7 @@ import type { EntityType } from './types.ts';
 import {
   ATTRIBUTE_WORD,
   BEAT_AFTER,
+  BRANCH_HEADS,
   EVENT_HEADS,
   EVENT_LEADS,
   GENERIC_WORDS,
@@ -273,13 +274,23 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
       n.end += rest[0].length;
     }
   }
+  // "The tribunal's Chandigarh Bench": a branch named by its seat is a mention of the place.
+  const isPlace = (x: string) => !!evidence.knownPlace?.(x) || !!evidence.kbPlace?.(x);
+  for (const n of out) {
+    const cut = n.text.lastIndexOf(' ');
+    if (n.type === 'place' || cut < 0 || !BRANCH_HEADS.has(n.text.slice(cut + 1))) continue;
+    if (!isPlace(n.text.slice(0, cut))) continue;
+    n.text = n.text.slice(0, cut);
+    n.end = n.start + cut;
+    n.type = 'place';
+  }
   return (
     out
       .filter((n) => n.type !== 'person' || !endsInOrdinaryWord(n.text, text))
       // "Mercer Island-based fleet": an attribute of what follows, not a mention of the place.
       .filter((n) => !PLACE_ATTRIBUTE_SUFFIX.test(text.slice(n.end, n.end + 20)))
       // "New Zealanders", "Sri Lankans": a place's people, a description.
-      .filter((n) => !isPeopleOfPlace(n.text, (x) => !!evidence.knownPlace?.(x) || !!evidence.kbPlace?.(x)))
+      .filter((n) => !isPeopleOfPlace(n.text, isPlace))
       // "Latin America editor": a reporter's patch.
       .filter((n) => n.type !== 'place' || !BEAT_AFTER.test(text.slice(n.end, n.end + 20)))
       .sort((a, b) => a.start - b.start || b.end - a.end)

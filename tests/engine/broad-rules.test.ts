@@ -62,6 +62,12 @@ describe('engine/ner: where a name ends', () => {
     expect(found.some((n) => /Zealanders|Lankans/u.test(n))).toBe(false);
   });
 
+  it('a body\'s branch named by its seat is a mention of the place ("the tribunal\'s Tarrowmere Bench")', () => {
+    const found = names('The National Appeals Tribunal, Tarrowmere Bench, approved the merger on Thursday.');
+    expect(found).toContain('Tarrowmere/place');
+    expect(found.some((n) => n.includes('Bench'))).toBe(false);
+  });
+
   it('an office runs from its first title word: a place before it stays a place, the person after it a person', () => {
     const found = names('“We are ready,” Tarrowmere Assistant City Manager Ben Quistorp said on Monday.');
     expect(found).toContain('Tarrowmere/place');
