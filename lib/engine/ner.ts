@@ -29,6 +29,7 @@ import {
 } from './rules.ts';
 import { headingLines, scoreNames, type NameEvidence, type TaggedTerm } from './name-scores.ts';
 import { isPeopleOfPlace } from './peoples.ts';
+import { stateAbbreviations } from './state-abbreviations.ts';
 
 export interface NerSpan {
   start: number;
@@ -293,6 +294,8 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
       .filter((n) => !isPeopleOfPlace(n.text, isPlace))
       // "Latin America editor": a reporter's patch.
       .filter((n) => n.type !== 'place' || !BEAT_AFTER.test(text.slice(n.end, n.end + 20)))
+      // "(R-Ky.)", "ASHEVILLE, N.C.": a state as American news abbreviates it, named in full.
+      .concat(stateAbbreviations(text))
       .sort((a, b) => a.start - b.start || b.end - a.end)
   );
 }
