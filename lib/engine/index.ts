@@ -22,6 +22,7 @@ import { addShortForms } from './short-forms.ts';
 import { BEAT_AFTER, COMMON_ABBREVIATIONS, PLACE_ATTRIBUTE_SUFFIX, QUANTITY_WORDS } from './rules.ts';
 import { aliasKey } from '../kb/alias-key.ts';
 import { countriesAsTeams, teamInPlay } from './teams.ts';
+import { addNationalInstitutions } from './institutions.ts';
 import { MAX_ARTICLE_CHARS } from '../util/limits.ts';
 
 export type * from './types.ts';
@@ -187,6 +188,8 @@ function analyze(input: AnalyzeInput, index: KbIndex, firstKeys: Set<string>): A
 
   // A country's name in a match report is its team ("India beat South Africa").
   countriesAsTeams(table, text, tokens, index, matches, draftFor);
+  // "Its second reading in Parliament": the article's country's parliament.
+  addNationalInstitutions(table, index, draftFor);
 
   // 4. Names the knowledge base lacks, then 5. short forms of people named in full.
   addUnknownNames(table, spans, defined);
