@@ -93,6 +93,14 @@ export function createGazetteer(data: GazetteerData): Gazetteer {
     if (list) list.push(code);
     else regionKeys.set(key, [code]);
   }
+  // How much of the world a region holds: the people of its listed cities. Among regions of one
+  // name ("Florida" the US state and a Puerto Rican municipality) the larger is the one news means.
+  const regionWeight = new Map<string, number>();
+  for (const [, country, admin1, population] of data.cities) {
+    const code = `${country}.${admin1}`;
+    regionWeight.set(code, (regionWeight.get(code) ?? 0) + population);
+  }
+  for (const list of regionKeys.values()) list.sort((a, b) => (regionWeight.get(b) ?? 0) - (regionWeight.get(a) ?? 0));
   const countryByName = new Map<string, string>();
   for (const [code, name] of Object.entries(data.countries)) countryByName.set(aliasKey(name), code);
   const titles = new Set(data.titles);

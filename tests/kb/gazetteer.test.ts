@@ -53,6 +53,16 @@ describe('lookupPlace', () => {
     expect(p).toMatchObject({ kind: 'region', name: 'Kestrel', country: 'XB', population: null });
   });
 
+  it('of two regions of one name, takes the one whose cities hold more people (a state over a small municipality)', () => {
+    const two = createGazetteer({
+      ...data,
+      // The small one comes first in the data, as Puerto Rico's "Florida" does before the US state.
+      regions: { ...data.regions, 'XA.09': 'Palmera', 'XB.07': 'Palmera' },
+      cities: [...data.cities, ['Little Quay', 'XA', '09', 16_000, 8], ['Grand Port', 'XB', '07', 600_000, 9]],
+    });
+    expect(two.lookupPlace('Palmera')).toMatchObject({ kind: 'region', country: 'XB', admin1Code: 'XB.07' });
+  });
+
   it('takes a first-level region over a small city of the same name, a very large city over its region', () => {
     expect(gaz.lookupPlace('Riverland')?.kind).toBe('region');
     expect(gaz.lookupPlace('Kestrel')?.kind).toBe('region');
