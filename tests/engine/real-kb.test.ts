@@ -77,4 +77,21 @@ describe('engine with the shipped knowledge base: one-word names', () => {
     expect(kbIds('Shell casings littered the ground after the fireworks.')).not.toContain('shell-plc');
     expect(kbIds('Shell raised its dividend as oil and gas prices climbed.')).toContain('shell-plc');
   });
+
+  it.each([
+    [
+      'cricket',
+      'India beat Pakistan by six wickets in the T20 final, their bowlers taking four wickets in the last three overs.',
+      ['india-national-cricket-team', 'pakistan-national-cricket-team'],
+    ],
+    [
+      'football',
+      'France beat Brazil 2-1 after extra time; the striker scored twice and the Brazil goalkeeper saved a penalty.',
+      ['brazil-national-football-team', 'france-national-football-team'],
+    ],
+  ])('a %s match report names the teams, not the countries', (_sport, text, teams) => {
+    const ids = kbIds(text);
+    for (const t of teams) expect(ids).toContain(t);
+    expect(ids).not.toContain(teams[0]!.split('-national')[0]);
+  });
 });
