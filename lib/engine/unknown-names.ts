@@ -14,8 +14,9 @@ import { COUNTRY_FORMS, EVENT_HEADS, INITIATIVE_HEADS, LEGAL_SUFFIXES, PARTICLES
  * Knowledge-base matches of a place inside a longer name the knowledge base lacks ("Air India",
  * "Reform UK", "University of Washington"): there the place's name is a word of the firm's, the
  * party's name, not a mention of the place. Every occurrence of such a name counts, not only the
- * one ner.ts tagged. Names of places ("Xinjiang Uyghur Autonomous Region") and people keep the
- * place, and so does a name with another entry's match inside ("US Treasury").
+ * one ner.ts tagged. People's names keep the place, and so do places named by words after the
+ * place's name ("Xinjiang Uyghur Autonomous Region") and names with another entry's match inside
+ * ("US Treasury"); a place named by words before it ("New Mexico") is another place.
  */
 export function placesInsideNames(
   text: string,
@@ -27,10 +28,14 @@ export function placesInsideNames(
   const at = new Map<number, AliasMatch>();
   for (const m of matches) at.set(m.start, m);
   const names = new Set(spans.filter((s) => SWALLOWS.has(s.type) && s.text.includes(' ')).map((s) => s.text));
-  for (const name of names)
+  // A place named by words before another's name ("New Mexico", "Northern Ireland", "New South Wales")
+  // is another place; words after it ("Xinjiang Uyghur Autonomous Region") name that place's own area.
+  const prefixed = new Set(spans.filter((s) => s.type === 'place' && s.text.includes(' ')).map((s) => s.text));
+  for (const name of [...names, ...prefixed])
     for (const [a, b] of occurrences(text, name)) {
       const inside = matches.filter((m) => m.start >= a && m.end <= b);
       if (!inside.length || !inside.every(isPlace) || inside.some((m) => m.start === a && m.end === b)) continue;
+      if (!names.has(name) && !inside.every((m) => m.end === b)) continue;
       // "Republic of Congo": a country's formal name around its short one is that country.
       const rest = text
         .slice(a, b)

@@ -43,3 +43,18 @@ describe("engine: a place before a newsroom role is the reporter's patch", () =>
     expect(found).toEqual(['Ana Pell']);
   });
 });
+
+describe('engine: a place named by words before another place', () => {
+  const knownPlace = (n: string) => ['Upper Kazakhstan', 'Kazakhstan Lake District'].includes(n);
+  const found = (text: string) => engine.analyze({ text, knownPlace }).entities.map((e) => e.id ?? e.name);
+
+  it('is another place ("New Mexico" is not Mexico)', () => {
+    const ids = found('Voters in Upper Kazakhstan went to the polls, and turnout in Upper Kazakhstan was high.');
+    expect(ids).toContain('Upper Kazakhstan');
+    expect(ids).not.toContain('kazakhstan');
+  });
+
+  it("while words after a place's name name its own area, a mention of the place", () => {
+    expect(found('Floods hit the Kazakhstan Lake District on Monday, officials said.')).toContain('kazakhstan');
+  });
+});
