@@ -94,6 +94,11 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
 /** "People's Consultative Assembly", "Women's Institute": a plural's possessive is part of the name. */
 const PLURAL_POSSESSIVE = /^(?:\p{Lu}\p{Ll}*(?:men|ple|ren)|\p{Lu}\p{Ll}*s')$/u;
 
+/** Whether the text at i opens a line or a sentence. */
+function atLineOrSentenceStart(text: string, i: number): boolean {
+  return /(?:^|[\n.!?]["'\u201D\u2019]?\s+)$/u.test(text.slice(Math.max(0, i - 4), i)) || i === 0;
+}
+
 /** Words before a capitalised run that are not part of the name in it. */
 const LEADING_WORDS = /^(?:The|A|An|This|That|In|On|At|For|From|By|With|And|But|Of|Our|Their|His|Her|Its|My|Your)\s+/u;
 
@@ -230,6 +235,10 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
   // ("Collective Rapid Deployment Force", "East Hills Shopping Center") — names
   // compromise often misses because it has never seen them.
   const headings = headingLines(text);
+  const terms = taggedTerms(doc);
+  const pluralNoun = new Set(
+    terms.filter((t) => t.tags.has('Plural') && !t.tags.has('ProperNoun')).map((t) => t.start),
+  );
   for (const m of text.matchAll(NAMED_THING)) {
     if (headings[m.index]) continue; // a title-case heading capitalises every word
     let name = m[0];
@@ -240,6 +249,12 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
         name = name.slice(lead[0].length);
         start += lead[0].length;
       }
+    }
+    // "Stocks on Wall Street rose": a plural common noun opening a sentence, then "on", is not a word of the name.
+    const onLead = /^(\S+) on /u.exec(name);
+    if (onLead && pluralNoun.has(start) && atLineOrSentenceStart(text, start)) {
+      name = name.slice(onLead[0].length);
+      start += onLead[0].length;
     }
     // "Stanford University's Center for …" names the part before the possessive, an organisation
     // itself; "Prabowo's Gerindra Party", "Men's T20 World Cup" the part after it.
@@ -265,8 +280,7 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
   out.length = 0;
   out.push(...kept);
   // Capitalised runs neither compromise nor the head words above recognised, weighed on their evidence.
-  for (const n of scoreNames(text, taggedTerms(doc), out, evidence))
-    if (!NOT_NAME_PHRASES.has(n.text.toLowerCase())) out.push(n);
+  for (const n of scoreNames(text, terms, out, evidence)) if (!NOT_NAME_PHRASES.has(n.text.toLowerCase())) out.push(n);
   // compromise cuts a double-barrelled surname at its hyphen ("Jovan Owusu-Nepaul").
   for (const n of out) {
     const rest = n.type === 'person' ? /^-\p{Lu}\p{Ll}+/u.exec(text.slice(n.end)) : null;

@@ -68,6 +68,12 @@ describe('engine/ner: where a name ends', () => {
     expect(found.some((n) => n.includes('Bench'))).toBe(false);
   });
 
+  it('a plural noun opening a sentence, then "on", is not a word of the name ("Stocks on Wall Street rose")', () => {
+    const found = names('Investors were nervous. Stocks on Quillon Street rose after the decision.');
+    expect(found).toContain('Quillon Street/place');
+    expect(found.some((n) => n.startsWith('Stocks'))).toBe(false);
+  });
+
   it('an office runs from its first title word: a place before it stays a place, the person after it a person', () => {
     const found = names('“We are ready,” Tarrowmere Assistant City Manager Ben Quistorp said on Monday.');
     expect(found).toContain('Tarrowmere/place');
