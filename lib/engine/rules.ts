@@ -9,6 +9,7 @@ import orgHeads from '../../data/rules/org-heads.json';
 import placeHeads from '../../data/rules/place-heads.json';
 import particles from '../../data/rules/name-particles.json';
 import branchHeads from '../../data/rules/branch-heads.json';
+import placeModifiers from '../../data/rules/place-modifiers.json';
 import notNames from '../../data/rules/not-names.json';
 import notNameStart from '../../data/rules/not-name-start.json';
 import weights from '../../data/rules/name-weights.json';
@@ -37,6 +38,8 @@ export const TITLES: ReadonlySet<string> = lower([...titles.titles, ...titles.ro
 /** Titles held over a portfolio ("Energy Minister"): what precedes them is the portfolio, not a body's name. */
 export const PORTFOLIO_TITLES: ReadonlySet<string> = lower(titles.portfolio);
 export const ORG_HEADS: ReadonlySet<string> = new Set(orgHeads.words);
+/** "New", "Northern": words before a place's name that make another place of it ("New Mexico"). */
+export const PLACE_MODIFIERS: ReadonlySet<string> = new Set(placeModifiers.words);
 /** "Chandigarh Bench", "Tokyo Bureau": a body's branch named by its seat, a mention of the place. */
 export const BRANCH_HEADS: ReadonlySet<string> = new Set(branchHeads.words);
 export const PLACE_HEADS: ReadonlySet<string> = new Set(placeHeads.words);

@@ -8,7 +8,15 @@ import type { Draft } from './rank.ts';
 import type { NerSpan } from './ner.ts';
 import type { AliasMatch } from './match-aliases.ts';
 import { MentionTable, occurrences, unknownKey } from './mention-table.ts';
-import { COUNTRY_FORMS, EVENT_HEADS, INITIATIVE_HEADS, LEGAL_SUFFIXES, PARTICLES, PLACE_HEADS } from './rules.ts';
+import {
+  COUNTRY_FORMS,
+  EVENT_HEADS,
+  INITIATIVE_HEADS,
+  LEGAL_SUFFIXES,
+  PARTICLES,
+  PLACE_HEADS,
+  PLACE_MODIFIERS,
+} from './rules.ts';
 
 /**
  * Knowledge-base matches of a place inside a longer name the knowledge base lacks ("Air India",
@@ -28,14 +36,19 @@ export function placesInsideNames(
   const at = new Map<number, AliasMatch>();
   for (const m of matches) at.set(m.start, m);
   const names = new Set(spans.filter((s) => SWALLOWS.has(s.type) && s.text.includes(' ')).map((s) => s.text));
-  // A place named by words before another's name ("New Mexico", "Northern Ireland", "New South Wales")
-  // is another place; words after it ("Xinjiang Uyghur Autonomous Region") name that place's own area.
+  // A place named by modifiers before another's name ("New Mexico", "Northern Ireland", "New South
+  // Wales", data/rules/place-modifiers.json) is another place; words after it ("Xinjiang Uyghur
+  // Autonomous Region") name that place's own area.
   const prefixed = new Set(spans.filter((s) => s.type === 'place' && s.text.includes(' ')).map((s) => s.text));
   for (const name of [...names, ...prefixed])
     for (const [a, b] of occurrences(text, name)) {
       const inside = matches.filter((m) => m.start >= a && m.end <= b);
       if (!inside.length || !inside.every(isPlace) || inside.some((m) => m.start === a && m.end === b)) continue;
-      if (!names.has(name) && !inside.every((m) => m.end === b)) continue;
+      if (!names.has(name)) {
+        // Only words that make another place of it, all before the known place ("New", "Northern").
+        const before = text.slice(a, Math.min(...inside.map((m) => m.start))).trim();
+        if (!inside.every((m) => m.end === b) || !before.split(/\s+/u).every((w) => PLACE_MODIFIERS.has(w))) continue;
+      }
       // "Republic of Congo": a country's formal name around its short one is that country.
       const rest = text
         .slice(a, b)

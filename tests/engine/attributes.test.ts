@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { createEngine } from '../../lib/engine/index.ts';
 import { testIndex } from '../fixtures/test-kb.ts';
 import { findNames } from '../../lib/engine/ner.ts';
+import { kbIds } from '../fixtures/shipped-engine.ts';
 
 const engine = createEngine(testIndex);
 const ids = (text: string) => engine.analyze({ text }).entities.map((e) => e.id);
@@ -52,6 +53,10 @@ describe('engine: a place named by words before another place', () => {
     const ids = found('Voters in Upper Kazakhstan went to the polls, and turnout in Upper Kazakhstan was high.');
     expect(ids).toContain('Upper Kazakhstan');
     expect(ids).not.toContain('kazakhstan');
+  });
+
+  it('only modifiers make another place: a heading "Why the Caspian Sea …" still names the sea', () => {
+    expect(kbIds('Why the Caspian Sea is shrinking\n\nFishermen say the water has fallen.')).toContain('caspian-sea');
   });
 
   it("while words after a place's name name its own area, a mention of the place", () => {
