@@ -30,6 +30,7 @@ import {
 import { headingLines, scoreNames, type NameEvidence, type TaggedTerm } from './name-scores.ts';
 import { isPeopleOfPlace } from './peoples.ts';
 import { stateAbbreviations } from './state-abbreviations.ts';
+import { datelinePlaces } from './datelines.ts';
 
 export interface NerSpan {
   start: number;
@@ -310,6 +311,8 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
       .filter((n) => n.type !== 'place' || !BEAT_AFTER.test(text.slice(n.end, n.end + 20)))
       // "(R-Ky.)", "ASHEVILLE, N.C.": a state as American news abbreviates it, named in full.
       .concat(stateAbbreviations(text))
+      // "SUGAR LAND, Texas —": the dateline's place, when the gazetteer knows it.
+      .concat(datelinePlaces(text, evidence.knownPlace))
       .sort((a, b) => a.start - b.start || b.end - a.end)
   );
 }
