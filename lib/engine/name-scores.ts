@@ -179,7 +179,7 @@ function overlaps(covered: Uint8Array, s: number, e: number): boolean {
   return false;
 }
 
-function atSentenceStart(text: string, terms: TaggedTerm[], i: number): boolean {
+export function atSentenceStart(text: string, terms: TaggedTerm[], i: number): boolean {
   const prevEnd = i > 0 ? terms[i - 1]!.end : 0;
   const gap = text.slice(prevEnd, terms[i]!.start);
   // The full stop of a title or an initial ("Sen. X", "E. A. X") does not end a sentence.

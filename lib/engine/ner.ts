@@ -27,7 +27,7 @@ import {
   SENTENCE_START_MODIFIERS,
   isTitle,
 } from './rules.ts';
-import { headingLines, scoreNames, type NameEvidence, type TaggedTerm } from './name-scores.ts';
+import { atSentenceStart, headingLines, scoreNames, type NameEvidence, type TaggedTerm } from './name-scores.ts';
 import { isPeopleOfPlace } from './peoples.ts';
 import { stateAbbreviations } from './state-abbreviations.ts';
 import { datelinePlaces } from './datelines.ts';
@@ -94,11 +94,6 @@ function cleanName(raw: string, start: number): { text: string; start: number } 
 
 /** "People's Consultative Assembly", "Women's Institute": a plural's possessive is part of the name. */
 const PLURAL_POSSESSIVE = /^(?:\p{Lu}\p{Ll}*(?:men|ple|ren)|\p{Lu}\p{Ll}*s')$/u;
-
-/** Whether the text at i opens a line or a sentence. */
-function atLineOrSentenceStart(text: string, i: number): boolean {
-  return /(?:^|[\n.!?]["'\u201D\u2019]?\s+)$/u.test(text.slice(Math.max(0, i - 4), i)) || i === 0;
-}
 
 /** Words before a capitalised run that are not part of the name in it. */
 const LEADING_WORDS = /^(?:The|A|An|This|That|In|On|At|For|From|By|With|And|But|Of|Our|Their|His|Her|Its|My|Your)\s+/u;
@@ -237,8 +232,11 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
   // compromise often misses because it has never seen them.
   const headings = headingLines(text);
   const terms = taggedTerms(doc);
-  const pluralNoun = new Set(
-    terms.filter((t) => t.tags.has('Plural') && !t.tags.has('ProperNoun')).map((t) => t.start),
+  // Plural common nouns that open a sentence ("Stocks on Wall Street rose"), by offset.
+  const openingPlural = new Set(
+    terms
+      .filter((t, k) => t.tags.has('Plural') && !t.tags.has('ProperNoun') && atSentenceStart(text, terms, k))
+      .map((t) => t.start),
   );
   for (const m of text.matchAll(NAMED_THING)) {
     if (headings[m.index]) continue; // a title-case heading capitalises every word
@@ -253,7 +251,7 @@ export function findNames(text: string, evidence: NameEvidence = {}, doc?: Retur
     }
     // "Stocks on Wall Street rose": a plural common noun opening a sentence, then "on", is not a word of the name.
     const onLead = /^(\S+) on /u.exec(name);
-    if (onLead && pluralNoun.has(start) && atLineOrSentenceStart(text, start)) {
+    if (onLead && openingPlural.has(start)) {
       name = name.slice(onLead[0].length);
       start += onLead[0].length;
     }

@@ -8,18 +8,18 @@ import type { NerSpan } from './ner.ts';
 import states from '../../data/rules/us-state-abbreviations.json';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** [name, AP form or null, postal code]. */
+const STATES = states.states as [string, string | null, string][];
 const byForm = new Map<string, string>();
-for (const [name, ap, postal] of states.states as [string, string | null, string][]) {
+for (const [name, ap, postal] of STATES) {
   if (ap) byForm.set(ap, name);
   byForm.set(postal, name);
 }
-const AP = (states.states as [string, string | null, string][])
-  .map(([, ap]) => ap)
-  .filter((x): x is string => !!x)
+const AP = STATES.flatMap(([, ap]) => (ap ? [ap] : []))
   .sort((a, b) => b.length - a.length)
   .map(escape)
   .join('|');
-const POSTAL = (states.states as [string, string | null, string][]).map(([, , p]) => p).join('|');
+const POSTAL = STATES.map(([, , p]) => p).join('|');
 
 // "(R-Ky.)", "(D-NY)", "(I-Vt.)", "(Ky.)": a party tag, with or without the party.
 const PARTY_TAG = new RegExp(String.raw`\((?:[RDI][-\u2010\u2013]\s?)(${AP}|${POSTAL})\)|\((${AP})\)`, 'gu');
